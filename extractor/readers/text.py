@@ -1,0 +1,172 @@
+"""Plain-text and Markdown reader: decoded lines to blocks, one source line each.
+
+Plain text has no markup, so headings are told from paragraphs by the
+inspectorate's conventions: a known section name ("Main findings", "Areas for
+improvement"), or a short line with no closing full stop that is followed by body
+text, or a question ("How effective is the force at ...?"). Markdown adds ``#``
+headings, whole-line ``**bold**`` / ``<b>`` headings, tab and pipe tables, bullets
+and ``[term](#)`` links. The reader knows nothing of grades or areas.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+from extractor.document import Block, BlockKind
+from extractor.vocab import BARE_GRADE_RE, KNOWN_HEADING_RE
+from schemas import Span
+
+# Conversion residue met in the wild: Word bookmarks, field codes, web-page furniture.
+_BOOKMARK_RE = regex.compile(r"\[bookmark:[^\]]*\]", regex.IGNORECASE)
+_CONTROL_RE = regex.compile(r"[\p{Cc}\p{Cf}--[\t\n]]", regex.V1)
+_SPACES_RE = regex.compile(r"[\p{Zs}\t]+", regex.V1)
+_SKIP_LINK_RE = regex.compile(r"^\s*skip\s+to\s+(?:main\s+)?content\s*$", regex.IGNORECASE)
+
+_MD_HEADING_RE = regex.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_LINK_RE = regex.compile(r"\[([^\]\n]*)\]\((?:[^)\s]*)\)")
+_MD_BOLD_LINE_RE = regex.compile(r"^\s*(?:\*\*|__)(.+?)(?:\*\*|__)\s*$")
+_HTML_BOLD_LINE_RE = regex.compile(r"^\s*<(b|strong)>(.+?)</\1>\s*$", regex.IGNORECASE)
+_INLINE_TAG_RE = regex.compile(r"</?(?:b|strong|i|em|u|span|br)\s*/?>", regex.IGNORECASE)
+_INLINE_EMPH_RE = regex.compile(r"(\*\*|__)(.+?)\1")
+_PIPE_ROW_RE = regex.compile(r"^\s*\|.*\|\s*$")
+_PIPE_RULE_RE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_BULLET_RE = regex.compile(r"^\s*(?:[-•*▪◦●–]\s+(?:[a-z]\)\s+)?|[a-z]\)\s+|\(?[ivx]+\)\s+)(?=\S)")
+_FURNITURE_RE = regex.compile(r"^(?:last\s+(?:updated|modified)|published|print\s+this\s+page)\b", regex.I)
+_CAPTION_RE = regex.compile(r"^(?:figure|chart|table)\s+\d+[a-z]?\s*[:.–-]", regex.IGNORECASE)
+
+# A heading line: short, starts with a capital or a number, no closing full stop.
+MAX_HEADING_CHARS = 180
+MAX_HEADING_WORDS = 28
+_TERMINAL = (".", ",", ";", ":", "!", "…")
+
+# Markdown is told by content: any of these is a cue, and two distinct cues decide.
+_MD_CUES = (
+    regex.compile(r"^\s{0,3}#{1,6}\s+\S", regex.MULTILINE),
+    regex.compile(r"^\s*\*\*[^*\n]+\*\*\s*$", regex.MULTILINE),
+    regex.compile(r"\[[^\]\n]+\]\([^)\s]*\)"),
+    regex.compile(r"^\s*\|.+\|\s*$", regex.MULTILINE),
+    regex.compile(r"<b>[^<\n]+</b>", regex.IGNORECASE),
+)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """True when the text carries Markdown markup (headings, bold lines, links, pipe tables).
+
+    >>> looks_like_markdown("# PEEL 2025–27\\n\\n**The force is good**\\n")
+    True
+    >>> looks_like_markdown("Main findings\\nThe force is good at it.\\n")
+    False
+    """
+    hits = sum(1 for cue in _MD_CUES if cue.search(text))
+    headings = len(_MD_CUES[0].findall(text))
+    return hits >= 2 or headings >= 3
+
+
+def clean_line(line: str) -> str:
+    """Normalise one line: NFC, no control or format characters, no Word residue, single spaces."""
+    line = unicodedata.normalize("NFC", line)
+    line = line.replace("\u00ad", "")  # soft hyphen
+    line = _BOOKMARK_RE.sub("", line)
+    return _CONTROL_RE.sub("", line)
+
+
+def _collapse(text: str) -> str:
+    """Single spaces, no tabs, trimmed."""
+    return _SPACES_RE.sub(" ", text).strip()
+
+
+def _strip_inline_markup(text: str) -> str:
+    """Drop links (keep the term), inline bold and simple inline tags."""
+    text = _MD_LINK_RE.sub(r"\1", text)
+    text = _INLINE_TAG_RE.sub("", text)
+    text = _INLINE_EMPH_RE.sub(r"\2", text)
+    return _collapse(text)
+
+
+def is_heading_shape(text: str) -> bool:
+    """A line shaped like a heading: short, capitalised, without a closing full stop.
+
+    >>> is_heading_shape("The force conducts effective and timely investigations")
+    True
+    >>> is_heading_shape("The force conducts effective investigations.")
+    False
+    """
+    if not text or len(text) > MAX_HEADING_CHARS or len(text.split()) > MAX_HEADING_WORDS:
+        return False
+    first = text.lstrip("“‘\"'(")[:1]
+    if not (first.isupper() or first.isdigit()) or not regex.search(r"\p{L}{2}", text):
+        return False
+    return not text.rstrip().endswith(_TERMINAL)
+
+
+def _is_body(text: str) -> bool:
+    """A line that reads as running text: a full sentence, or longer than any heading."""
+    return len(text) > MAX_HEADING_CHARS or text.rstrip().endswith(_TERMINAL) or len(text) > 60
+
+
+def read_lines(text: str, *, markdown: bool) -> list[Block]:
+    """Turn decoded text into blocks, one per non-blank source line (1-based ``span.line``)."""
+    lines = text.split("\n")
+    prepared: list[tuple[int, str]] = []  # (line number, cleaned raw line) of non-blank lines
+    for number, raw in enumerate(lines, start=1):
+        line = clean_line(raw)
+        if line.strip() and not _SKIP_LINK_RE.match(line):
+            prepared.append((number, line))
+
+    blocks: list[Block] = []
+    for index, (number, line) in enumerate(prepared):
+        next_text = _strip_inline_markup(prepared[index + 1][1]) if index + 1 < len(prepared) else ""
+        block = _classify(line, number, next_text, markdown=markdown)
+        if block is not None:
+            blocks.append(block)
+    return blocks
+
+
+def _classify(line: str, number: int, next_text: str, *, markdown: bool) -> Block | None:
+    """Classify one cleaned line into a block (None for a Markdown table rule)."""
+    span = Span(line=number)
+    if markdown:
+        heading = _MD_HEADING_RE.match(line)
+        if heading:
+            title = _strip_inline_markup(heading.group(2))
+            if not title:
+                return None
+            if _CAPTION_RE.match(title):
+                return Block(BlockKind.CAPTION, title, span)
+            return Block(BlockKind.HEADING, title, span, level=len(heading.group(1)))
+        if _PIPE_RULE_RE.match(line) and "-" in line:
+            return None
+        if _PIPE_ROW_RE.match(line):
+            cells = [_strip_inline_markup(cell) for cell in line.strip().strip("|").split("|")]
+            return Block(BlockKind.TABLE_ROW, " | ".join(c for c in cells if c), span, cells=cells)
+    if "\t" in line.lstrip():
+        cells = [_strip_inline_markup(cell) for cell in line.split("\t")]
+        while cells and not cells[-1]:
+            cells.pop()
+        return Block(BlockKind.TABLE_ROW, " | ".join(c for c in cells if c), span, cells=cells)
+    bold = _MD_BOLD_LINE_RE.match(line) or _HTML_BOLD_LINE_RE.match(line)
+    if bold:
+        title = _strip_inline_markup(bold.group(bold.lastindex or 1))
+        if _CAPTION_RE.match(title):
+            return Block(BlockKind.CAPTION, title, span, emphasis=True)
+        if title and not title.endswith(":"):
+            return Block(BlockKind.HEADING, title, span, emphasis=True)
+    bullet = _BULLET_RE.match(line)
+    if bullet:
+        return Block(BlockKind.LIST_ITEM, _strip_inline_markup(line[bullet.end() :]), span)
+    text = _strip_inline_markup(line)
+    if not text:
+        return None
+    if _CAPTION_RE.match(text):
+        return Block(BlockKind.CAPTION, text, span)
+    if _FURNITURE_RE.match(text):
+        return Block(BlockKind.PARAGRAPH, text, span)
+    if KNOWN_HEADING_RE.match(text) and len(text) <= 60:
+        return Block(BlockKind.HEADING, text, span)
+    # A heading is followed by body text, or by a bare grade label ("Good", "(Not Graded)").
+    followed = bool(next_text) and (_is_body(next_text) or bool(BARE_GRADE_RE.match(next_text)))
+    if is_heading_shape(text) and not BARE_GRADE_RE.match(text) and (text.endswith("?") or followed):
+        return Block(BlockKind.HEADING, text, span)
+    return Block(BlockKind.PARAGRAPH, text, span)

@@ -1,0 +1,131 @@
+"""Canonical PEEL area taxonomy: one id per area of policing across cycles.
+
+The data lives in ``data/areas.json``; this module normalises titles and matches a
+heading (or a table cell, or a phrase in a sentence) to an area id.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+# Grade and AFI-count tails that responses and scrutiny reports append to an area title:
+# "Responding to the Public – Requires Improvement (4 AFIs)", "Crime data integrity (Outstanding)".
+_TAIL_RE = regex.compile(
+    r"""\s*(?:[–—:-]\s*|\()\s*
+        (?:requires?\s+improvement|outstanding|inadequate|adequate|good|ungraded|not\s+graded)
+        \)?\s*(?:\(\s*(?:no|\d+|[a-z]+)\s+afis?\s*\))?\s*$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+# Leading section numbers: "3.1 ", "4. ", "(a) ".
+_NUMBER_RE = regex.compile(r"^\s*(?:\(?\d+(?:\.\d+)*\)?\.?|\([a-z]\))\s+")
+
+
+@dataclass(frozen=True)
+class AreaDef:
+    """One canonical area with every title it goes by."""
+
+    id: str
+    title: str
+    aliases: tuple[str, ...]
+    cycles: tuple[str, ...]
+    note: str | None = None
+
+
+def normalise_title(text: str) -> str:
+    """Fold a title for comparison: case, quotes, '&', 'anti-social', punctuation, spaces.
+
+    >>> normalise_title("Preventing Crime & Anti-Social Behaviour")
+    'preventing crime and antisocial behaviour'
+    """
+    text = text.lower().replace("’", "'").replace("&", " and ")
+    text = regex.sub(r"\banti[\s-]+social\b", "antisocial", text)
+    text = regex.sub(r"\bre[\s-]+offending\b", "reoffending", text)
+    text = regex.sub(r"\bwell[\s-]+being\b", "wellbeing", text)
+    text = regex.sub(r"\bcounter[\s-]+corruption\b", "countercorruption", text)
+    text = regex.sub(r"[^\p{L}\p{N}' ]+", " ", text)
+    return regex.sub(r"\s+", " ", text).strip()
+
+
+def strip_title_decorations(title: str) -> str:
+    """Drop a leading section number and a trailing grade / AFI-count tail.
+
+    >>> strip_title_decorations("Responding to the Public – Requires Improvement (4 AFIs)")
+    'Responding to the Public'
+    >>> strip_title_decorations("3.1 Crime data integrity (Outstanding)")
+    'Crime data integrity'
+    """
+    title = _NUMBER_RE.sub("", title)
+    return _TAIL_RE.sub("", title).strip()
+
+
+@lru_cache(maxsize=1)
+def areas() -> tuple[AreaDef, ...]:
+    """All canonical areas from ``data/areas.json``."""
+    raw = json.loads(resources.files("extractor").joinpath("data/areas.json").read_text("utf-8"))
+    return tuple(
+        AreaDef(
+            id=entry["id"],
+            title=entry["title"],
+            aliases=tuple(entry["aliases"]),
+            cycles=tuple(entry.get("cycles", ())),
+            note=entry.get("note"),
+        )
+        for entry in raw["areas"]
+    )
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> dict[str, str]:
+    """Normalised alias -> area id."""
+    index: dict[str, str] = {}
+    for area in areas():
+        for alias in (area.title, *area.aliases):
+            index.setdefault(normalise_title(alias), area.id)
+    return index
+
+
+def area_by_id(area_id: str) -> AreaDef | None:
+    """The area with this id, or None."""
+    return next((area for area in areas() if area.id == area_id), None)
+
+
+def match_area(title: str) -> str | None:
+    """The canonical id of an area heading or label, or None when it names no known area.
+
+    Matches whole titles only (after dropping numbering and grade tails), so a finding
+    heading such as "The force protects vulnerable people" is not taken for an area.
+    A title that ends with an alias after a run-together prefix (Word conversions such as
+    "HMICFRS PEEL Inspection 2021/22Victim service assessment") matches too.
+
+    >>> match_area("Preventing, Deterring Crime and ASB and Reducing Vulnerability – Good (1 AFI)")
+    'preventing_crime'
+    >>> match_area("Safeguarding children and adults at risk of harm")
+    'protecting_vulnerable_people'
+    >>> match_area("The force safeguards children and adults at risk of harm") is None
+    True
+    """
+    key = normalise_title(strip_title_decorations(title))
+    if not key:
+        return None
+    index = _alias_index()
+    if key in index:
+        return index[key]
+    # Run-together prefix from a conversion: "...2021/22victim service assessment".
+    for alias, area_id in sorted(index.items(), key=lambda kv: -len(kv[0])):
+        if len(alias) >= 12 and key.endswith(alias):
+            prefix = key[: -len(alias)]
+            if regex.search(r"(?:peel|inspection|\d)\s*$", prefix):
+                return area_id
+    # Words broken or misspelt by PDF conversion: allow a small edit distance on long titles.
+    if len(key) >= 16:
+        for alias, area_id in index.items():
+            if abs(len(alias) - len(key)) > 3 or len(alias) < 16:
+                continue
+            if regex.fullmatch(f"(?:{regex.escape(alias)}){{e<=2}}", key):
+                return area_id
+    return None

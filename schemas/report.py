@@ -1,0 +1,228 @@
+"""Pydantic v2 models of the output contract (schema_version "1").
+
+These models are the single source of truth for the JSON that peel-extract writes;
+``report.schema.json`` beside this file is generated from them (``python -m schemas``)
+and a test fails when the two drift apart. Fields may be added, never renamed or dropped.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1"
+
+PositiveInt = Annotated[int, Field(ge=1)]
+BBox = Annotated[
+    tuple[float, float, float, float],
+    Field(description="[x0, top, x1, bottom] in PDF points"),
+]
+
+
+class _Model(BaseModel):
+    """Base: unknown keys are an error, so a typo never passes validation silently."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Grade(str, Enum):
+    """A graded judgment. ``not_graded`` marks an area the document says it does not grade."""
+
+    OUTSTANDING = "outstanding"
+    GOOD = "good"
+    # "adequate" exists only from PEEL 2021/22 on (the five-tier scale).
+    ADEQUATE = "adequate"
+    REQUIRES_IMPROVEMENT = "requires_improvement"
+    INADEQUATE = "inadequate"
+    # Explicitly ungraded ("Ungraded", "(Not Graded)", "We don't make a graded judgment").
+    NOT_GRADED = "not_graded"
+
+
+class DocumentKind(str, Enum):
+    """What sort of document was read."""
+
+    INSPECTION_REPORT = "inspection_report"
+    INSPECTION_WEB_PAGE = "inspection_web_page"
+    FORCE_RESPONSE = "force_response"
+    PCC_SCRUTINY_REPORT = "pcc_scrutiny_report"
+    OTHER = "other"
+
+
+class SectionKind(str, Enum):
+    """Role of a section in an inspection report."""
+
+    SUMMARY = "summary"
+    AREA = "area"
+    INNOVATIVE_PRACTICE = "innovative_practice"
+    AREAS_FOR_IMPROVEMENT = "areas_for_improvement"
+    CAUSES_OF_CONCERN = "causes_of_concern"
+    RECOMMENDATIONS = "recommendations"
+    MAIN_FINDINGS = "main_findings"
+    FINDING = "finding"
+    OTHER = "other"
+
+
+class InputFormat(str, Enum):
+    """The reader actually used for an input (told by content, not extension)."""
+
+    PDF = "pdf"
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    DOCX = "docx"
+
+
+class Span(_Model):
+    """Where something stands in the input: page (PDF), line, and bbox (PDF)."""
+
+    page: PositiveInt | None = Field(None, description="1-based page, PDF only")
+    line: PositiveInt | None = Field(
+        None,
+        description="1-based line in the input (text, Markdown, HTML) or within the page (PDF)",
+    )
+    bbox: BBox | None = Field(None, description="PDF only: [x0, top, x1, bottom] in points")
+
+
+class Source(_Model):
+    """What was read."""
+
+    file: str = Field(description="path as given")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="sha256 of the bytes read")
+    format: InputFormat
+    pages: int | None = Field(None, ge=0, description="page count for paged inputs")
+    extractor_version: str
+
+
+class Force(_Model):
+    """A police force: stable slug id and canonical name."""
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$", description="stable slug such as 'kent'")
+    name: str = Field(description="canonical name such as 'Kent Police'")
+
+
+class Inspection(_Model):
+    """The inspection programme and cycle a document is about."""
+
+    programme: str = Field(description="e.g. 'PEEL'")
+    cycle: str = Field(description="as the inspectorate writes it: '2025–27', '2021/22', '2017'")
+    id: str = Field(pattern=r"^[a-z0-9-]+$", description="slug such as 'peel-2025-27'")
+
+
+class DocumentInfo(_Model):
+    """What the document is."""
+
+    kind: DocumentKind
+    title: str | None = None
+    force: Force | None = None
+    inspection: Inspection | None = None
+
+
+class Area(_Model):
+    """An area of policing: canonical id (same across cycles) and the title as written."""
+
+    id: str | None = Field(description="canonical id from the taxonomy; null when unknown")
+    title: str = Field(description="as the document writes it")
+
+
+class Judgment(_Model):
+    """One graded (or explicitly ungraded) judgment of one area."""
+
+    area: Area
+    grade: Grade
+    grade_text: str | None = Field(None, description="the grade words as written, strongest evidence")
+    evidence: list[Span] = Field(default_factory=list, description="every place that states it")
+
+
+class Section(_Model):
+    """A node of the document's section tree."""
+
+    title: str
+    level: PositiveInt = Field(description="1 = top")
+    kind: SectionKind
+    area_id: str | None = None
+    span: Span
+    children: list[Section] = Field(default_factory=list)
+
+
+class Item(_Model):
+    """An area for improvement, cause of concern, recommendation or innovative practice."""
+
+    area_id: str | None = None
+    title: str | None = Field(None, description="its heading, or null")
+    text: str = Field(description="its full text")
+    span: Span
+
+
+class CountOf(str, Enum):
+    """What a stated count counts."""
+
+    AREAS_FOR_IMPROVEMENT = "areas_for_improvement"
+    CAUSES_OF_CONCERN = "causes_of_concern"
+    RECOMMENDATIONS = "recommendations"
+
+
+class StatedCount(_Model):
+    """A count the text states: '4 AFIs', 'No AFIs' (0), '19 AFIs identified'."""
+
+    of: CountOf
+    area_id: str | None = Field(None, description="null for a whole-document total")
+    count: int = Field(ge=0)
+    text: str | None = Field(None, description="the words that state it")
+    span: Span
+
+
+class Finding(_Model):
+    """An 'X of Y' proportion, e.g. 'in 28 of the 39 cases we examined'."""
+
+    x: int = Field(ge=0)
+    y: PositiveInt
+    unit: str | None = Field(description="the noun counted: cases, records, respondents, ...")
+    text: str = Field(description="the matched words, e.g. '28 of the 39 cases'")
+    sentence: str = Field(description="the whole sentence holding it")
+    area_id: str | None = None
+    span: Span
+
+    @model_validator(mode="after")
+    def _x_not_above_y(self) -> Finding:
+        if self.x > self.y:
+            raise ValueError(f"finding {self.text!r}: x={self.x} is greater than y={self.y}")
+        return self
+
+
+class Warning(_Model):
+    """Anything doubtful: conflicts, unknown areas, skipped parts."""
+
+    code: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="stable kebab-case slug")
+    message: str
+    span: Span | None = None
+
+
+class Report(_Model):
+    """One report read by peel-extract: the top level of every output JSON file."""
+
+    schema_version: Literal["1"] = SCHEMA_VERSION
+    source: Source
+    document: DocumentInfo
+    judgments: list[Judgment] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    areas_for_improvement: list[Item] = Field(default_factory=list)
+    causes_of_concern: list[Item] = Field(default_factory=list)
+    recommendations: list[Item] = Field(default_factory=list)
+    innovative_practice: list[Item] = Field(default_factory=list)
+    stated_counts: list[StatedCount] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_judgment_per_area(self) -> Report:
+        seen: set[str] = set()
+        for judgment in self.judgments:
+            area_id = judgment.area.id
+            if area_id is None:
+                continue
+            if area_id in seen:
+                raise ValueError(f"two judgments for area {area_id!r}; the contract allows one")
+            seen.add(area_id)
+        return self
