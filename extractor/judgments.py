@@ -183,7 +183,7 @@ def find_pair_row(cells: Sequence[str]) -> Found | None:
 
 _SENTENCE_SPLIT_RE = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}‘“'\"(])")
 _ADV = r"(?:\s+(?:now|still|also|overall|currently|therefore|again|consistently))*"
-_TO_BE = r"(?:is|are|was|were|remains|remain|has\s+been|have\s+been|continues\s+to\s+be)"
+_TO_BE = r"(?:is|are|was|were|remains|remain|ha(?:s|ve)\s+been|(?:has\s+)?continue[sd]?\s+to\s+be)"
 _JUDGED = r"(?:(?:judged|assessed|graded|rated|found|considered)\s+(?:to\s+be\s+|as\s+)?)?"
 _PHRASE = r"(?:\s+(?:at|in|for)\b\s*(?P<phrase>[^.;]*))"
 _COMPLEMENT_END = r"(?=\s*(?:[.,;:)]|$|\s+(?:and|but|overall|in\s+this\s+area)\b))"
