@@ -15,6 +15,7 @@ from extractor.judgments import (
     grid_header,
     parse_grade,
 )
+from extractor.readers.text import read_lines
 from schemas import Grade, Report
 from tests.conftest import SAMPLE_NAMES, extract_text, gold, sample_report
 
@@ -723,3 +724,37 @@ def test_judgments_002_earlier_grades_are_not_judgments() -> None:
     assert grades["protecting_vulnerable_people"] == "good"
     assert grades["managing_offenders_suspects"] == "adequate"
     assert "crime_data_integrity" not in grades
+
+
+LAST_COLUMN_GRID = (
+    "# PEEL 2025–27: Surrey Police\n\n## Our judgments\n\n"
+    "Outstanding\tGood\tAdequate\tRequires improvement\tInadequate\n"
+    "\tInvestigating crime\t\t\t\n"
+    "\t\t\t\tManaging fraud\n\n"
+    "We set out our detailed findings in the rest of this report.\n\n"
+    "# Investigating crime\n\nGood\n\nSurrey Police is good at investigating crime.\n\n"
+    "# Managing fraud\n\n## Inadequate\n\nSurrey Police is inadequate at managing fraud.\n"
+)
+
+
+def test_judgments_grid_row_with_only_the_last_column_filled() -> None:
+    # The row "\t\t\t\tManaging fraud" has no tab after its text; it is still a grid row, so it
+    # neither opens an area section in the summary nor loses its column.
+    report = extract_text(LAST_COLUMN_GRID, "surrey.md")
+    assert _judgments(report) == [
+        ("investigating_crime", "Investigating crime", "good"),
+        ("managing_fraud", "Managing fraud", "inadequate"),
+    ]
+    assert [s.line for s in report.judgments[1].evidence] == [21, 7, 19]
+    assert "unattributed-grade" not in _codes(report)
+
+
+def test_judgments_reader_keeps_a_leading_tab_line_as_paragraph_outside_a_table() -> None:
+    blocks = read_lines(
+        "Outstanding\tGood\tInadequate\n\t\tManaging fraud\n\n\tAn indented line.\n", markdown=False
+    )
+    assert [(b.kind.value, b.cells) for b in blocks] == [
+        ("table_row", ["Outstanding", "Good", "Inadequate"]),
+        ("table_row", ["", "", "Managing fraud"]),
+        ("paragraph", None),
+    ]
