@@ -183,6 +183,12 @@ def test_judgments_two_column_area_grade_rows(cells: list[str], expected: tuple[
 SENTENCES = [
     # (sentence, the force's names, grade, phrase)
     (
+        "Hampshire Constabulary has been judged as good in the efficiency with which it keeps people safe.",
+        ["Hampshire Constabulary", "Hampshire"],
+        G.GOOD,
+        "the efficiency with which it keeps people safe",
+    ),
+    (
         "Durham Constabulary is outstanding at preventing crime.",
         ["Durham Constabulary"],
         G.OUTSTANDING,
@@ -315,6 +321,8 @@ def test_judgments_earlier_cycle_grades_are_not_current(sentence: str, start: in
         ("keeping people safe and reducing crime, and it continues to improve", "effectiveness"),
         ("investigating crime and reducing re-offending", "investigating_crime"),
         ("Although our victim service assessment", "victim_service"),
+        ("the efficiency with which it keeps people safe and reduces crime", "efficiency"),
+        ("how effectively it keeps people safe and reduces crime", "effectiveness"),
         ("answering calls from repeat callers", None),
         (None, None),
     ],

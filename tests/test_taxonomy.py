@@ -136,3 +136,16 @@ def test_taxonomy_area_title_as_written(title: str, expected: str) -> None:
 )
 def test_taxonomy_area_mentions_in_running_text(text: str, expected: list[str]) -> None:
     assert find_area_mentions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("how effectively it keeps people safe and reduces crime", ["effectiveness"]),
+        ("the efficiency with which it keeps people safe and reduces crime", ["efficiency"]),
+        ("how legitimate it is at keeping people safe", []),  # 'is at' breaks the pillar phrase
+        ("legitimacy in keeping people safe and reducing crime", ["legitimacy"]),
+    ],
+)
+def test_taxonomy_pillar_mentions_of_2014_2019(text: str, expected: list[str]) -> None:
+    assert find_area_mentions(text) == expected
