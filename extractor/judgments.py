@@ -179,6 +179,51 @@ def find_pair_row(cells: Sequence[str]) -> Found | None:
     return Found(bare.grade, bare.grade_text, Source.GRID, phrase=filled[0])
 
 
+def _list_entry(text: str) -> bool:
+    """A short line that is nothing but an area's title (a listed grid's entry)."""
+    return len(text) <= 120 and not text.rstrip().endswith(".") and match_area(text) is not None
+
+
+def find_listed_grid(texts: Sequence[str]) -> tuple[list[GridCell], set[int]]:
+    """The judgments grid written as a list (a PDF or web page read one cell a line).
+
+    A run of lines that starts with a grade label and goes on with area titles and further
+    grade labels ("Good", "Police powers and public treatment", "Preventing crime",
+    "Requires improvement", "Responding to the public") places each area under the label
+    above it. A run needs two areas or more, so a label that ends one area section and the
+    next area's heading (the 2023–25 plain-text layout) is not taken for a grid. Returns the
+    entries (``row`` = line index) and every line index the runs cover.
+    """
+    cells: list[GridCell] = []
+    covered: set[int] = set()
+    index = 0
+    while index < len(texts):
+        first = find_bare_grade(texts[index])
+        if first is None:
+            index += 1
+            continue
+        grade, end, entries = first.grade, index + 1, []
+        while end < len(texts):
+            label = find_bare_grade(texts[end])
+            if label is not None:
+                grade, end = label.grade, end + 1
+            elif _list_entry(texts[end]):
+                entries.append(GridCell(end, 0, texts[end].strip(), grade))
+                end += 1
+            elif end + 1 < len(texts) and _list_entry(f"{texts[end].strip()} {texts[end + 1].strip()}"):
+                entries.append(GridCell(end, 0, f"{texts[end].strip()} {texts[end + 1].strip()}", grade))
+                end += 2
+            else:
+                break
+        if len(entries) >= 2:
+            cells.extend(entries)
+            covered.update(range(index, end))
+            index = end
+        else:
+            index += 1
+    return cells, covered
+
+
 # --------------------------------------------------------------------------- sentences
 
 _SENTENCE_SPLIT_RE = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}‘“'\"(])")
@@ -439,6 +484,11 @@ class _Attacher:
                 found = Found(cell.grade, header_text(block, cell.column), Source.GRID, phrase=cell.text)
                 self.add(match_area(cell.text), cell.text, found, index + 1 + cell.row, row.span)
             index = end
+        listed, covered = find_listed_grid([block.text for block in self.blocks])
+        self.in_grid.update(covered)
+        for cell in listed:
+            found = Found(cell.grade, cell.grade.value.replace("_", " "), Source.GRID, phrase=cell.text)
+            self.add(match_area(cell.text), cell.text, found, cell.row, self.blocks[cell.row].span)
 
     # headings and labels -----------------------------------------------------------
     def labels(self) -> None:

@@ -9,6 +9,7 @@ from extractor.judgments import (
     area_of_phrase,
     find_bare_grade,
     find_grid_cells,
+    find_listed_grid,
     find_pair_row,
     find_sentence_grades,
     find_title_grade,
@@ -766,3 +767,72 @@ def test_judgments_reader_keeps_a_leading_tab_line_as_paragraph_outside_a_table(
         ("table_row", ["", "", "Managing fraud"]),
         ("paragraph", None),
     ]
+
+
+def test_judgments_listed_grid_places_areas_under_the_label_above() -> None:
+    texts = [
+        "We make graded judgments as follows:",
+        "Good",
+        "Police powers and public treatment",
+        "Developing a diverse and",
+        "inclusive workforce",
+        "Requires improvement",
+        "Responding to the public",
+        "We set out our detailed findings in the rest of this report.",
+    ]
+    cells, covered = find_listed_grid(texts)
+    assert [(c.row, c.text, c.grade) for c in cells] == [
+        (2, "Police powers and public treatment", G.GOOD),
+        (3, "Developing a diverse and inclusive workforce", G.GOOD),
+        (6, "Responding to the public", G.REQUIRES_IMPROVEMENT),
+    ]
+    assert covered == {1, 2, 3, 4, 5, 6}
+
+
+def test_judgments_label_ending_a_section_then_next_heading_is_no_grid() -> None:
+    texts = ["The force supervises most cases well.", "Good", "Investigating crime", "Kent is good at it."]
+    assert find_listed_grid(texts) == ([], set())
+
+
+LISTED_GRID = """Overall summary
+Our judgments
+Our inspection assessed how good Essex Police is in three areas. We make graded judgments as follows:
+Good
+Police powers and public treatment
+Preventing crime
+Requires improvement
+Responding to the public
+We set out our detailed findings about what the force does well and where it should improve.
+PEEL 2023–2025
+Police powers and treating the public fairly and respectfully
+Essex Police is good at using police powers and treating people fairly and respectfully.
+Main findings
+The force uses stop and search fairly and it records the grounds for every search it makes.
+Good
+Preventing crime
+Essex Police is good at prevention and deterrence.
+Main findings
+The force works well with its partners to solve problems in its communities and towns.
+Good
+Responding to the public
+Essex Police requires improvement at responding to the public.
+Main findings
+The force takes too long to answer emergency calls from the public across the county.
+Requires improvement"""
+
+
+def test_judgments_listed_grid_in_plain_text_opens_no_area_sections() -> None:
+    report = extract_text(LISTED_GRID, "essex.txt")
+    assert _judgments(report) == [
+        (
+            "police_powers_public_treatment",
+            "Police powers and treating the public fairly and respectfully",
+            "good",
+        ),
+        ("preventing_crime", "Preventing crime", "good"),
+        ("responding_to_public", "Responding to the public", "requires_improvement"),
+    ]
+    # Sentence, list entry, label at the section's end.
+    assert [[s.line for s in j.evidence] for j in report.judgments] == [[12, 5, 15], [17, 6, 20], [22, 8, 25]]
+    assert [s.span.line for s in report.sections if s.kind.value == "area"] == [11, 16, 21]
+    assert [w.code for w in report.warnings] == []
