@@ -133,6 +133,7 @@ class GridCell:
     column: int
     text: str
     grade: Grade
+    label: str = ""  # the grade words as the grid writes them
 
 
 def _continues(first: str, second: str) -> bool:
@@ -150,6 +151,7 @@ def find_grid_cells(header: Sequence[Grade | None], rows: Sequence[Sequence[str]
     dropped by the reader).
     """
     found: list[GridCell] = []
+    header_labels = [grade.value.replace("_", " ") if grade else "" for grade in header]
     for column, grade in enumerate(header):
         if grade is None:
             continue
@@ -164,7 +166,7 @@ def find_grid_cells(header: Sequence[Grade | None], rows: Sequence[Sequence[str]
                     break
                 text = f"{text} {cells[index][1]}"
                 index += 1
-            found.append(GridCell(row, column, text, grade))
+            found.append(GridCell(row, column, text, grade, header_labels[column]))
     return sorted(found, key=lambda cell: (cell.row, cell.column))
 
 
@@ -202,16 +204,17 @@ def find_listed_grid(texts: Sequence[str]) -> tuple[list[GridCell], set[int]]:
         if first is None:
             index += 1
             continue
-        grade, end, entries = first.grade, index + 1, []
+        label, end, entries = first, index + 1, []
         while end < len(texts):
-            label = find_bare_grade(texts[end])
-            if label is not None:
-                grade, end = label.grade, end + 1
+            joined = f"{texts[end].strip()} {texts[end + 1].strip()}" if end + 1 < len(texts) else ""
+            next_label = find_bare_grade(texts[end])
+            if next_label is not None:
+                label, end = next_label, end + 1
             elif _list_entry(texts[end]):
-                entries.append(GridCell(end, 0, texts[end].strip(), grade))
+                entries.append(GridCell(end, 0, texts[end].strip(), label.grade, label.grade_text))
                 end += 1
-            elif end + 1 < len(texts) and _list_entry(f"{texts[end].strip()} {texts[end + 1].strip()}"):
-                entries.append(GridCell(end, 0, f"{texts[end].strip()} {texts[end + 1].strip()}", grade))
+            elif joined and _list_entry(joined):
+                entries.append(GridCell(end, 0, joined, label.grade, label.grade_text))
                 end += 2
             else:
                 break
@@ -386,22 +389,33 @@ _PHRASE_LEAD_RE = regex.compile(
 )
 
 
+def name_in_phrase(phrase: str | None) -> tuple[str | None, str | None]:
+    """The area a sentence's phrase names and, when a title names it, that title as written.
+
+    >>> name_in_phrase("responding to the public, and it answers calls quickly")
+    ('responding_to_public', 'responding to the public')
+    >>> name_in_phrase("how effectively it keeps people safe")
+    ('effectiveness', None)
+    """
+    if not phrase:
+        return None, None
+    phrase = _PHRASE_LEAD_RE.sub("", phrase.strip())
+    candidates = [phrase] + [phrase[: match.start()] for match in _PHRASE_CUT_RE.finditer(phrase)]
+    for candidate in candidates:
+        area_id = match_area(candidate.strip(" ,;"))
+        if area_id:
+            return area_id, candidate.strip(" ,;")
+    mentions = find_area_mentions(phrase)
+    return (mentions[0], None) if len(mentions) == 1 else (None, None)
+
+
 def area_of_phrase(phrase: str | None) -> str | None:
     """The area a sentence's phrase names ('responding to the public', 'prevention and deterrence').
 
     >>> area_of_phrase("building and developing its workforce"), area_of_phrase("answering calls")
     ('workforce', None)
     """
-    if not phrase:
-        return None
-    phrase = _PHRASE_LEAD_RE.sub("", phrase.strip())
-    candidates = [phrase] + [phrase[: match.start()] for match in _PHRASE_CUT_RE.finditer(phrase)]
-    for candidate in candidates:
-        area_id = match_area(candidate.strip(" ,;"))
-        if area_id:
-            return area_id
-    mentions = find_area_mentions(phrase)
-    return mentions[0] if len(mentions) == 1 else None
+    return name_in_phrase(phrase)[0]
 
 
 # --------------------------------------------------------------------------- attach
@@ -435,10 +449,18 @@ def _force_names(ex: Extraction) -> list[str]:
 
 
 def _cycle_start(ex: Extraction) -> int | None:
+    """First year of the document's cycle ('2023–25' -> 2023), to tell earlier years apart."""
     if ex.info is None or ex.info.inspection is None:
         return None
     match = regex.match(r"\d{4}", ex.info.inspection.cycle)
     return int(match.group(0)) if match else None
+
+
+# Headings that carry a grade but name no area: an overall verdict, not an area outside the taxonomy.
+_NOT_AN_AREA_RE = regex.compile(
+    r"^\W*(?:overall(?:\s+(?:judge?ment|grade|summary))?|(?:our\s+)?judge?ments?|grades?|grading|summary)\W*$",
+    regex.IGNORECASE,
+)
 
 
 def _is_short_label(block: Block) -> bool:
@@ -458,10 +480,12 @@ class _Attacher:
         self.in_grid: set[int] = set()
 
     def add(self, area_id: str | None, title: str | None, found: Found, index: int, span: Span) -> None:
+        """Record a finding attributed to an area (None: not in the taxonomy)."""
         self.evidence.append(Evidence(area_id, title, found, index, span))
 
     # grids -------------------------------------------------------------------------
     def grids(self) -> None:
+        """Grid cells (tab or pipe tables, 'Area | Grade' rows, grids listed one cell a line)."""
         index = 0
         while index < len(self.blocks):
             block = self.blocks[index]
@@ -487,11 +511,12 @@ class _Attacher:
         listed, covered = find_listed_grid([block.text for block in self.blocks])
         self.in_grid.update(covered)
         for cell in listed:
-            found = Found(cell.grade, cell.grade.value.replace("_", " "), Source.GRID, phrase=cell.text)
+            found = Found(cell.grade, cell.label, Source.GRID, phrase=cell.text)
             self.add(match_area(cell.text), cell.text, found, cell.row, self.blocks[cell.row].span)
 
     # headings and labels -----------------------------------------------------------
     def labels(self) -> None:
+        """Bare grade labels and headings that end in their grade."""
         for index, block in enumerate(self.blocks):
             if index in self.in_grid or block.kind is BlockKind.TABLE_ROW:
                 continue
@@ -505,7 +530,7 @@ class _Attacher:
             if titled is None:
                 continue
             area_id = match_area(block.text)
-            if area_id is None and not block.is_heading:
+            if area_id is None and (not block.is_heading or _NOT_AN_AREA_RE.match(titled.phrase or "")):
                 continue
             self.add(area_id, area_title(block.text), titled, index, block.span)
 
@@ -529,6 +554,7 @@ class _Attacher:
 
     # sentences ---------------------------------------------------------------------
     def sentences(self) -> None:
+        """Sentences that state this force's grade, outside grids and labels."""
         leads = self._leads()
         for index, block in enumerate(self.blocks):
             if index in self.in_grid or block.kind is BlockKind.TABLE_ROW or BARE_GRADE_RE.match(block.text):
@@ -564,13 +590,13 @@ class _Attacher:
         leads: dict[int, SectionNode],
     ) -> None:
         span = block.span_at(offset)
-        area_id = area_of_phrase(found.phrase)
+        area_id, title = name_in_phrase(found.phrase)
         if area_id is None and found.grade is Grade.NOT_GRADED:
             mentions = find_area_mentions(block.text[: offset + len(sentence)])
             section = self.ex.area_section_at(index)
             area_id = section.area_id if section else (mentions[-1] if mentions else None)
         if area_id is not None:
-            self.add(area_id, found.phrase, found, index, span)
+            self.add(area_id, title, found, index, span)
             return
         if found.possessive:
             return  # "the force's approach is good": not a judgment of an area

@@ -836,3 +836,12 @@ def test_judgments_listed_grid_in_plain_text_opens_no_area_sections() -> None:
     assert [[s.line for s in j.evidence] for j in report.judgments] == [[12, 5, 15], [17, 6, 20], [22, 8, 25]]
     assert [s.span.line for s in report.sections if s.kind.value == "area"] == [11, 16, 21]
     assert [w.code for w in report.warnings] == []
+
+
+@pytest.mark.parametrize("heading", ["Overall judgement – Good", "Our judgments: Requires improvement"])
+def test_judgments_overall_verdict_heading_is_no_unknown_area(heading: str) -> None:
+    text = f"PEEL 2017: Durham Constabulary\n{heading}\nDurham Constabulary is good at investigating crime.\n"
+    report = extract_text(text, "durham.txt")
+    # The sentence names its area, so it is a judgment though no section heads the area.
+    assert _judgments(report) == [("investigating_crime", "investigating crime", "good")]
+    assert "unknown-area" not in _codes(report)
