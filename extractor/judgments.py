@@ -245,10 +245,17 @@ _YEAR_RE = regex.compile(r"(?<![\d/–-])(20[01]\d|202\d)(?![\d/–-])")
 _NOW_RE = regex.compile(r"\bnow\b", regex.IGNORECASE)
 
 
+# A force's proper name when the document's force is not known: "Guernsey Police", "States of Jersey Police".
+_ANY_FORCE_NAME = (
+    r"(?-i:(?<![\p{L}-])(?!(?:The|A|An|This|That|Each|Every|Some|Most|All|Other|Our)\s)"
+    r"\p{Lu}[\p{L}&'-]+(?:\s+(?:of\s+|and\s+)?\p{Lu}[\p{L}&'-]+)*\s+(?:Police|Constabulary))"
+)
+
+
 def _subject(names: Sequence[str]) -> str:
-    """The subject alternation: 'the force', 'this force', and the force's own names."""
+    """The subject alternation: 'the force', 'this force', and the force's own names (any name if unknown)."""
     escaped = [regex.escape(name).replace(r"\ ", r"\s+") for name in sorted(names, key=len, reverse=True)]
-    own = "".join(f"|(?<![\\p{{L}}-]){name}" for name in escaped)
+    own = "".join(f"|(?<![\\p{{L}}-]){name}" for name in escaped) if names else f"|{_ANY_FORCE_NAME}"
     return r"(?P<subj>\b(?:the|this)\s+force\b" + own + ")"
 
 

@@ -845,3 +845,19 @@ def test_judgments_overall_verdict_heading_is_no_unknown_area(heading: str) -> N
     # The sentence names its area, so it is a judgment though no section heads the area.
     assert _judgments(report) == [("investigating_crime", "investigating crime", "good")]
     assert "unknown-area" not in _codes(report)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Guernsey Police is good at investigating crime.", [(G.GOOD, "investigating crime")]),
+        ("Isle of Man Constabulary is inadequate at managing fraud.", [(G.INADEQUATE, "managing fraud")]),
+        ("The Police is good at investigating crime.", []),
+        ("Most Police forces require improvement at managing fraud.", []),
+    ],
+)
+def test_judgments_sentences_when_the_force_is_unknown(
+    sentence: str, expected: list[tuple[Grade, str]]
+) -> None:
+    # With no force known, any proper force name is this force's; 'The Police' or 'forces' are not.
+    assert [(f.grade, f.phrase) for f in find_sentence_grades(sentence, [])] == expected
