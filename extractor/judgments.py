@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 import regex
 
@@ -259,7 +260,9 @@ def _subject(names: Sequence[str]) -> str:
     return r"(?P<subj>\b(?:the|this)\s+force\b" + own + ")"
 
 
-def _patterns(names: Sequence[str]) -> list[tuple[str, regex.Pattern[str]]]:
+@lru_cache(maxsize=64)
+def _patterns(names: tuple[str, ...]) -> list[tuple[str, regex.Pattern[str]]]:
+    """The sentence patterns, named, for a force's names (compiled once per force)."""
     subj = _subject(names)
     flags = regex.IGNORECASE
     return [
