@@ -88,7 +88,7 @@ def find_bare_grade(text: str) -> Found | None:
 
 # A title followed by its grade: "Area – Good (1 AFI)", "Area (Outstanding)", "Area: Requires improvement".
 _TITLE_GRADE_RE = regex.compile(
-    rf"""^(?P<title>[^.]*?\p{{L}}[^.]*?)\s*(?:[–—:-]\s*\(?|\()\s*
+    rf"""^(?:\(?\d+(?:\.\d+)*\)?\.?\s+)?(?P<title>.*?\p{{L}}.*?)\s*(?:[–—:-]\s*\(?|\()\s*
         (?P<grade>{_GRADE_RE}|{_UNGRADED_RE})\s*\)?\s*
         (?:\(\s*(?:no|\d+|[a-z]+)\s+(?:afis?|areas?\s+for\s+improvement)\s*\))?\s*$""",
     regex.IGNORECASE | regex.VERBOSE,
@@ -102,8 +102,8 @@ def find_title_grade(text: str) -> Found | None:
     'Investigating Crime'
     """
     match = _TITLE_GRADE_RE.match(text.strip())
-    if not match or len(match.group("title").split()) > 20:
-        return None
+    if not match or len(match.group("title").split()) > 20 or regex.search(r"[.!?]\s", match.group("title")):
+        return None  # a sentence, not a title
     grade = parse_grade(match.group("grade"))
     if grade is None:
         return None

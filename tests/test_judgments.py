@@ -103,6 +103,8 @@ def test_judgments_bare_grade_lines(line: str, grade: Grade | None) -> None:
             G.ADEQUATE,
         ),
         ("Protecting vulnerable people (Not Graded)", "Protecting vulnerable people", G.NOT_GRADED),
+        ("3.2 Investigating crime (Good)", "Investigating crime", G.GOOD),
+        ("2. Responding to the public - Inadequate", "Responding to the public", G.INADEQUATE),
     ],
 )
 def test_judgments_title_with_grade_tail(text: str, title: str, grade: Grade) -> None:
@@ -112,7 +114,14 @@ def test_judgments_title_with_grade_tail(text: str, title: str, grade: Grade) ->
 
 
 @pytest.mark.parametrize(
-    "text", ["Responding to the public", "The force is good at this.", "Good", "Main findings (2023)"]
+    "text",
+    [
+        "Responding to the public",
+        "The force is good at this.",
+        "Good",
+        "Main findings (2023)",
+        "The force improved. Overall – Good",
+    ],
 )
 def test_judgments_title_without_grade_tail(text: str) -> None:
     assert find_title_grade(text) is None
