@@ -870,3 +870,47 @@ def test_judgments_sentences_when_the_force_is_unknown(
 ) -> None:
     # With no force known, any proper force name is this force's; 'The Police' or 'forces' are not.
     assert [(f.grade, f.phrase) for f in find_sentence_grades(sentence, [])] == expected
+
+
+IPA_2018 = """PEEL: Police effectiveness, efficiency and legitimacy 2018/19
+An inspection of Lincolnshire Police
+Overall summary
+Effectiveness\tRequires improvement
+Efficiency\tInadequate
+Legitimacy\tGood
+Lincolnshire Police requires improvement in the effectiveness with which it keeps people safe. \
+In 2017, we assessed the force as good at keeping people safe.
+Effectiveness
+Requires improvement
+Preventing crime and tackling anti-social behaviour
+Good
+Lincolnshire Police is good at preventing crime and tackling anti-social behaviour. It works well.
+Efficiency
+Inadequate
+Meeting current demands and using resources
+Requires improvement
+Lincolnshire Police requires improvement at meeting current demands and using resources.
+Planning for the future
+Inadequate
+Lincolnshire Police is inadequate at planning for the future. The force does not understand its future demand.
+Legitimacy
+Good
+Treating the public fairly
+Good
+Lincolnshire Police is good at treating the public fairly. The force uses stop and search fairly."""
+
+
+def test_judgments_2018_pillars_and_questions_each_keep_their_grade() -> None:
+    report = extract_text(IPA_2018, "lincolnshire-2018.txt")
+    assert _judgments(report) == [
+        ("effectiveness", "Effectiveness", "requires_improvement"),
+        ("preventing_crime", "Preventing crime and tackling anti-social behaviour", "good"),
+        ("efficiency", "Efficiency", "inadequate"),
+        ("using_resources", "Meeting current demands and using resources", "requires_improvement"),
+        ("planning_for_future", "Planning for the future", "inadequate"),
+        ("legitimacy", "Legitimacy", "good"),
+        ("police_powers_public_treatment", "Treating the public fairly", "good"),
+    ]
+    # The summary's pillar table and sentence are evidence too; the 2017 grade is not.
+    assert [s.line for s in report.judgments[0].evidence] == [7, 4, 9]
+    assert [w.code for w in report.warnings if w.code != "unknown-kind"] == []

@@ -62,7 +62,10 @@ RENAMES = [
         "How well does the force ensure that its workforce behaves ethically and lawfully?",
         "ethical_workforce_conduct",
     ),
-    ("How well is the force planning for demand in the future?", "leadership_force_management"),
+    ("How well is the force planning for demand in the future?", "planning_for_future"),
+    ("Planning for the future", "planning_for_future"),
+    ("Meeting current demands and using resources", "using_resources"),
+    ("How well does the force understand demand?", "understanding_demand"),
     ("Legitimacy", "legitimacy"),
     ("Efficiency", "efficiency"),
 ]
@@ -142,6 +145,7 @@ def test_taxonomy_area_mentions_in_running_text(text: str, expected: list[str]) 
     ("text", "expected"),
     [
         ("how effectively it keeps people safe and reduces crime", ["effectiveness"]),
+        ("the effectiveness with which it keeps people safe", ["effectiveness"]),
         ("the efficiency with which it keeps people safe and reduces crime", ["efficiency"]),
         ("how legitimate it is at keeping people safe", []),  # 'is at' breaks the pillar phrase
         ("legitimacy in keeping people safe and reducing crime", ["legitimacy"]),
@@ -149,3 +153,12 @@ def test_taxonomy_area_mentions_in_running_text(text: str, expected: list[str]) 
 )
 def test_taxonomy_pillar_mentions_of_2014_2019(text: str, expected: list[str]) -> None:
     assert find_area_mentions(text) == expected
+
+
+@pytest.mark.parametrize("cycle", ["2015", "2016", "2017", "2018/19", "2021/22", "2023–25", "2025–27"])
+def test_taxonomy_areas_graded_in_one_cycle_have_distinct_ids(cycle: str) -> None:
+    # A report grades each of its cycle's areas separately, so no two may share an id
+    # (the 2015-2019 efficiency questions are not merged into leadership and force management).
+    titles = [title for area in areas() for c, title in area.titles if c == cycle]
+    ids = [match_area(title) for title in titles]
+    assert len(ids) == len(set(ids)) and None not in ids
