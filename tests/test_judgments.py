@@ -914,3 +914,27 @@ def test_judgments_2018_pillars_and_questions_each_keep_their_grade() -> None:
     # The summary's pillar table and sentence are evidence too; the 2017 grade is not.
     assert [s.line for s in report.judgments[0].evidence] == [7, 4, 9]
     assert [w.code for w in report.warnings if w.code != "unknown-kind"] == []
+
+
+PIPE_GRID = (
+    "# PEEL 2025–27: Wiltshire Police\n\n## Our judgments\n\n"
+    "| Outstanding | Good | Adequate | Requires improvement | Inadequate |\n"
+    "| --- | --- | --- | --- | --- |\n"
+    "| | Investigating crime | | Managing fraud | |\n"
+    "| | | | Responding to the | |\n"
+    "| | | | public | |\n\n"
+    "We set out our findings in the rest of this report.\n\n"
+    "# Investigating crime\n\nGood\n\nWiltshire Police is good at investigating crime.\n"
+)
+
+
+def test_judgments_markdown_pipe_grid_with_a_wrapped_cell() -> None:
+    report = extract_text(PIPE_GRID, "wiltshire.md")
+    # Areas without a section keep the grid's wording; they come in the order the document states them.
+    assert _judgments(report) == [
+        ("managing_fraud", "Managing fraud", "requires_improvement"),
+        ("responding_to_public", "Responding to the public", "requires_improvement"),
+        ("investigating_crime", "Investigating crime", "good"),
+    ]
+    assert [s.line for s in report.judgments[1].evidence] == [8]
+    assert report.judgments[0].grade_text == "Requires improvement"
