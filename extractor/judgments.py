@@ -50,7 +50,9 @@ class Found:
     source: Source
     phrase: str | None = None
     earlier: bool = False
-    possessive: bool = False  # "Kent Police's leadership ... is good": phrase must name an area
+    # Only a judgment when ``phrase`` names an area: "Kent Police's leadership ... is good",
+    # "our victim service assessment is ungraded" (not "the call was not graded").
+    names_area: bool = False
 
 
 # --------------------------------------------------------------------------- grade words
@@ -320,7 +322,8 @@ def _patterns(names: tuple[str, ...]) -> list[tuple[str, regex.Pattern[str]]]:
             "ungraded",
             regex.compile(
                 rf"(?P<phrase>(?:[\w’'-]+\s+){{1,8}}?)(?:is|are|was|remains)\s+(?:currently\s+)?"
-                rf"(?P<g>{_UNGRADED_RE})\b",
+                rf"(?P<g>{_UNGRADED_RE})\b"
+                r"(?!\s+(?:correctly|appropriately|properly|accurately|in\s+line|as|by|until|at|on|within)\b)",
                 flags,
             ),
         ),
@@ -385,7 +388,7 @@ def find_sentence_grades(
                     Source.SENTENCE,
                     phrase=(poss or phrase or "").strip() or None,
                     earlier=earlier,
-                    possessive=bool(poss),
+                    names_area=bool(poss) or name == "ungraded",
                 )
             )
     return found
@@ -601,15 +604,16 @@ class _Attacher:
     ) -> None:
         span = block.span_at(offset)
         area_id, title = name_in_phrase(found.phrase)
-        if area_id is None and found.grade is Grade.NOT_GRADED:
+        if area_id is None and found.grade is Grade.NOT_GRADED and not found.names_area:
+            # "We don't make a graded judgment (in this overall area)": the section, or the area just named.
             mentions = find_area_mentions(block.text[: offset + len(sentence)])
             section = self.ex.area_section_at(index)
             area_id = section.area_id if section else (mentions[-1] if mentions else None)
         if area_id is not None:
             self.add(area_id, title, found, index, span)
             return
-        if found.possessive:
-            return  # "the force's approach is good": not a judgment of an area
+        if found.names_area:
+            return  # "the force's approach is good", "the call was not graded": no area's judgment
         if index in leads:
             self.add(leads[index].area_id, None, found, index, span)
             return

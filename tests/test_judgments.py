@@ -289,12 +289,13 @@ NOT_THIS_FORCE = [
     ("A force that requires improvement at investigating crime is given an action plan.", ["Surrey Police"]),
     ("The force has a good understanding of demand.", []),
     ("The force's approach to stop and search is good practice.", []),
+    ("The call was not graded correctly by the call handler.", []),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "names"), NOT_THIS_FORCE, ids=[s[0][:50] for s in NOT_THIS_FORCE])
 def test_judgments_sentences_that_are_not_judgments_of_this_force(sentence: str, names: list[str]) -> None:
-    found = [f for f in find_sentence_grades(sentence, names, cycle_start=2021) if not f.possessive]
+    found = [f for f in find_sentence_grades(sentence, names, cycle_start=2021) if not f.names_area]
     assert found == []
 
 
@@ -938,3 +939,19 @@ def test_judgments_markdown_pipe_grid_with_a_wrapped_cell() -> None:
     ]
     assert [s.line for s in report.judgments[1].evidence] == [8]
     assert report.judgments[0].grade_text == "Requires improvement"
+
+
+def test_judgments_not_graded_call_is_no_ungraded_area() -> None:
+    text = """PEEL 2023–25: An inspection of Staffordshire Police
+Responding to the public
+Staffordshire Police requires improvement at responding to the public.
+Main findings
+In this section we set out our main findings that relate to responding to the public.
+The force does not always assess risk when it takes a call
+In some cases the call was not graded and no officer went. A call that is not graded is a risk.
+Requires improvement"""
+    report = extract_text(text, "staffordshire.txt")
+    assert _judgments(report) == [
+        ("responding_to_public", "Responding to the public", "requires_improvement")
+    ]
+    assert not {"grade-conflict", "unattributed-grade", "unknown-area"} & set(_codes(report))
