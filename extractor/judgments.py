@@ -476,6 +476,9 @@ _NOT_AN_AREA_RE = regex.compile(
 )
 
 
+_THIS_AREA_RE = regex.compile(r"^(?:this|that|the)\s+(?:area|question|core\s+question)\b", regex.IGNORECASE)
+
+
 def _is_short_label(block: Block) -> bool:
     """Furniture or a restated heading that may stand between an area heading and its grade label."""
     return block.is_heading or (len(block.text) <= 60 and not block.text.rstrip().endswith("."))
@@ -491,6 +494,7 @@ class _Attacher:
         self.cycle_start = _cycle_start(ex)
         self.evidence: list[Evidence] = []
         self.in_grid: set[int] = set()
+        self.lead_used: set[int] = set()  # area sections whose lead already gave a sentence grade
 
     def add(self, area_id: str | None, title: str | None, found: Found, index: int, span: Span) -> None:
         """Record a finding attributed to an area (None: not in the taxonomy)."""
@@ -603,6 +607,10 @@ class _Attacher:
         leads: dict[int, SectionNode],
     ) -> None:
         span = block.span_at(offset)
+        lead = leads.get(index)
+        first_in_lead = lead is not None and lead.start not in self.lead_used
+        if lead is not None:
+            self.lead_used.add(lead.start)
         area_id, title = name_in_phrase(found.phrase)
         if area_id is None and found.grade is Grade.NOT_GRADED and not found.names_area:
             # "We don't make a graded judgment (in this overall area)": the section, or the area just named.
@@ -614,10 +622,17 @@ class _Attacher:
             return
         if found.names_area:
             return  # "the force's approach is good", "the call was not graded": no area's judgment
-        if index in leads:
-            self.add(leads[index].area_id, None, found, index, span)
+        section = self.ex.area_section_at(index)
+        this_area = bool(found.phrase and _THIS_AREA_RE.match(found.phrase))
+        if section is not None and this_area:
+            self.add(section.area_id, None, found, index, span)
             return
-        if self.ex.area_section_at(index) is not None:
+        if lead is not None and first_in_lead:
+            # The first grade sentence under an area's heading is its judgment; later ones
+            # ("the force is good at answering calls") are findings about part of it.
+            self.add(lead.area_id, None, found, index, span)
+            return
+        if section is not None:
             return  # a finding about part of the area, not its judgment
         self.ex.warn(
             "unattributed-grade",

@@ -955,3 +955,20 @@ Requires improvement"""
         ("responding_to_public", "Responding to the public", "requires_improvement")
     ]
     assert not {"grade-conflict", "unattributed-grade", "unknown-area"} & set(_codes(report))
+
+
+def test_judgments_only_the_first_grade_sentence_under_a_heading_is_its_judgment() -> None:
+    text = """Bedfordshire Police response to the PEEL 2023–25 inspection
+Responding to the Public – Requires Improvement (3 AFIs)
+Bedfordshire Police requires improvement at responding to the public. The Force is good at identifying \
+repeat callers. The Force is adequate at giving crime prevention advice.
+Investigating Crime
+The Force was assessed as good. The Force is outstanding at finding wanted people.
+The Force has a plan to improve its investigations and will report on it to the commissioner."""
+    report = extract_text(text, "bedfordshire.txt")
+    assert _judgments(report) == [
+        ("responding_to_public", "Responding to the Public", "requires_improvement"),
+        ("investigating_crime", "Investigating Crime", "good"),
+    ]
+    assert [s.line for s in report.judgments[0].evidence] == [2, 3]
+    assert not {"grade-conflict", "unattributed-grade", "unknown-area"} & set(_codes(report))
