@@ -62,6 +62,8 @@ _GRADE_ALT = "|".join(
 )
 _GRADE_RE = rf"(?:{_GRADE_ALT})"
 _UNGRADED_RE = r"(?:ungraded|not[\s-]+graded)"
+# Any word a grade statement needs: a cheap test before the sentence patterns run.
+_GRADE_WORD_RE = regex.compile(r"outstanding|good|adequate|improvement|graded|grading", regex.IGNORECASE)
 
 
 def parse_grade(text: str) -> Grade | None:
@@ -103,6 +105,8 @@ def find_title_grade(text: str) -> Found | None:
     >>> find_title_grade("Investigating Crime – Requires Improvement (3 AFIs)").phrase
     'Investigating Crime'
     """
+    if not _GRADE_WORD_RE.search(text[-60:]):
+        return None  # quick test before the full pattern: the grade ends a title
     match = _TITLE_GRADE_RE.match(text.strip())
     if not match or len(match.group("title").split()) > 20 or regex.search(r"[.!?]\s", match.group("title")):
         return None  # a sentence, not a title
@@ -370,6 +374,8 @@ def find_sentence_grades(
     """
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
+    if not _GRADE_WORD_RE.search(sentence):
+        return found
     for name, pattern in _patterns(tuple(force_names)):
         for match in pattern.finditer(sentence):
             if any(start < match.end() and match.start() < end for start, end in taken):
