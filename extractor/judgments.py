@@ -612,6 +612,7 @@ class _Attacher:
         found: Found,
         leads: dict[int, SectionNode],
     ) -> None:
+        """Attribute a sentence's grade: the area its phrase names, else its place; warn when neither."""
         span = block.span_at(offset)
         lead = leads.get(index)
         first_in_lead = lead is not None and lead.start not in self.lead_used
