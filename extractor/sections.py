@@ -13,6 +13,7 @@ from __future__ import annotations
 import regex
 
 from extractor.document import Block, BlockKind
+from extractor.judgments import find_listed_grid
 from extractor.pipeline import Extraction, SectionNode, stage
 from extractor.taxonomy import match_area
 from extractor.vocab import BACK_MATTER_RE, BARE_GRADE_RE, CONTENTS_RE, SUMMARY_RE, part_kind
@@ -147,6 +148,8 @@ def build_sections(ex: Extraction) -> list[SectionNode]:
     blocks = ex.blocks
     builder = _TreeBuilder(ex)
     heading_texts = [_normal(b.text) for b in blocks if b.is_heading]
+    # A judgments grid read one cell a line lists area titles under grade labels: no sections.
+    _, listed_grid = find_listed_grid([b.text for b in blocks])
     index = 0
     while index < len(blocks):
         block = blocks[index]
@@ -158,7 +161,7 @@ def build_sections(ex: Extraction) -> list[SectionNode]:
             builder.close_all(end)
             index = end
             continue
-        if block.is_heading and not BARE_GRADE_RE.match(block.text):
+        if block.is_heading and not BARE_GRADE_RE.match(block.text) and index not in listed_grid:
             builder.add(index, block)
         index += 1
     builder.close_all(len(blocks))

@@ -33,7 +33,13 @@ class AreaDef:
     title: str
     aliases: tuple[str, ...]
     cycles: tuple[str, ...]
+    titles: tuple[tuple[str, str], ...] = ()  # (cycle, the inspectorate's title in that cycle)
+    mentions: tuple[str, ...] = ()  # regexes for running text that names the area
     note: str | None = None
+
+    def names(self) -> tuple[str, ...]:
+        """Every title the area goes by: canonical, per cycle, and aliases."""
+        return (self.title, *(title for _, title in self.titles), *self.aliases)
 
 
 def normalise_title(text: str) -> str:
@@ -73,6 +79,8 @@ def areas() -> tuple[AreaDef, ...]:
             title=entry["title"],
             aliases=tuple(entry["aliases"]),
             cycles=tuple(entry.get("cycles", ())),
+            titles=tuple(entry.get("titles", {}).items()),
+            mentions=tuple(entry.get("mentions", ())),
             note=entry.get("note"),
         )
         for entry in raw["areas"]
@@ -84,7 +92,7 @@ def _alias_index() -> dict[str, str]:
     """Normalised alias -> area id."""
     index: dict[str, str] = {}
     for area in areas():
-        for alias in (area.title, *area.aliases):
+        for alias in area.names():
             index.setdefault(normalise_title(alias), area.id)
     return index
 
@@ -129,3 +137,49 @@ def match_area(title: str) -> str | None:
             if regex.fullmatch(f"(?:{regex.escape(alias)}){{e<=2}}", key):
                 return area_id
     return None
+
+
+# A title run together with what precedes it in a Word conversion:
+# "HMICFRS PEEL Inspection 2021/22Victim service assessment".
+_RUN_TOGETHER_RE = regex.compile(r"^.*?(?:PEEL|[Ii]nspection|\d)[\s\d/–-]*(?<=[\d/])(?=\p{Lu}\p{Ll})")
+
+
+def area_title(title: str) -> str:
+    """The area's name as a heading writes it, without numbering, grade tail or run-together prefix.
+
+    >>> area_title("Investigating Crime – Requires Improvement (3 AFIs)")
+    'Investigating Crime'
+    >>> area_title("HMICFRS PEEL Inspection 2021/22Victim service assessment")
+    'Victim service assessment'
+    """
+    bare = strip_title_decorations(title)
+    tail = _RUN_TOGETHER_RE.sub("", bare)
+    if tail != bare and match_area(tail) is not None:
+        return tail
+    return bare
+
+
+@lru_cache(maxsize=1)
+def _mention_patterns() -> tuple[tuple[regex.Pattern[str], str], ...]:
+    """Compiled running-text mentions, with their area id."""
+    return tuple(
+        (regex.compile(rf"\b(?:{pattern})\b", regex.IGNORECASE), area.id)
+        for area in areas()
+        for pattern in area.mentions
+    )
+
+
+def find_area_mentions(text: str) -> list[str]:
+    """Area ids whose running-text mentions occur in ``text``, in order of first mention.
+
+    >>> find_area_mentions("Although our victim service assessment is ungraded, it informs the rest")
+    ['victim_service']
+    >>> find_area_mentions("how effective a service Essex Police gives to victims of crime")
+    ['victim_service']
+    """
+    hits: dict[str, int] = {}
+    for pattern, area_id in _mention_patterns():
+        match = pattern.search(text)
+        if match and (area_id not in hits or match.start() < hits[area_id]):
+            hits[area_id] = match.start()
+    return sorted(hits, key=hits.__getitem__)

@@ -134,7 +134,10 @@ def read_lines(text: str, *, markdown: bool) -> list[Block]:
             index += 2
             continue
         next_text = _strip_inline_markup(prepared[index + 1][1]) if index + 1 < len(prepared) else ""
-        block = _classify(line, number, next_text, markdown=markdown)
+        previous = blocks[-1] if blocks else None
+        after_table = previous is not None and previous.kind is BlockKind.TABLE_ROW
+        after_table = after_table and previous is not None and previous.span.line == number - 1
+        block = _classify(line, number, next_text, markdown=markdown, after_table=after_table)
         if block is not None:
             blocks.append(block)
         index += 1
@@ -159,7 +162,9 @@ def _wrapped_heading(first: str, second: str, after: str) -> bool:
     return bool(after) and _is_body(after) and len(a) + len(b) < MAX_HEADING_CHARS
 
 
-def _classify(line: str, number: int, next_text: str, *, markdown: bool) -> Block | None:
+def _classify(
+    line: str, number: int, next_text: str, *, markdown: bool, after_table: bool = False
+) -> Block | None:
     """Classify one cleaned line into a block (None for a Markdown table rule)."""
     span = Span(line=number)
     if markdown:
@@ -176,7 +181,9 @@ def _classify(line: str, number: int, next_text: str, *, markdown: bool) -> Bloc
         if _PIPE_ROW_RE.match(line):
             cells = [_strip_inline_markup(cell) for cell in line.strip().strip("|").split("|")]
             return Block(BlockKind.TABLE_ROW, " | ".join(c for c in cells if c), span, cells=cells)
-    if "\t" in line.lstrip():
+    # A grid row whose only cell is in the last column has tabs only before it: a table row
+    # when it follows one ("\t\t\t\tManaging fraud" under an "Inadequate" column).
+    if "\t" in line.lstrip() or (after_table and line.startswith("\t")):
         cells = [_strip_inline_markup(cell) for cell in line.split("\t")]
         while cells and not cells[-1]:
             cells.pop()
