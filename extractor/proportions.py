@@ -129,7 +129,7 @@ def unit_after(text: str, pos: int) -> str | None:
     punctuation, and ends at its last plural noun; "and" joins words only until a
     plural has been seen ("stop and search encounters", but "cases and victims" is "cases").
 
-    >>> unit_after("28 of the 39 cases we examined", 15)
+    >>> unit_after("28 of the 39 cases we examined", 12)
     'cases'
     >>> unit_after("20 stop and search encounters filmed on video", 2)
     'stop and search encounters'
