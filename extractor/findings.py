@@ -133,17 +133,28 @@ def _acceptable(ex: Extraction, block: Block, match: ProportionMatch) -> bool:
 
 
 def check_counts_against_items(ex: Extraction, counts: list[StatedCount]) -> None:
-    """Warn where a stated AFI count differs from the number of AFIs the document sets out."""
+    """Warn where a stated AFI count differs from the number of AFIs the document sets out.
+
+    An area's count is checked when the area sets any AFI out (many responses state a
+    number without naming the AFIs). A whole-document total is checked when it is the
+    sum of the per-area counts or no per-area count is stated; otherwise it totals some
+    other report the document summarises.
+    """
     items = ex.areas_for_improvement or []
     if not items:
         return
-    per_area = Counter(item.area_id for item in items)
-    for count in counts:
-        if count.of is not CountOf.AREAS_FOR_IMPROVEMENT:
-            continue
-        listed = len(items) if count.area_id is None else per_area.get(count.area_id, 0)
-        if count.area_id is not None and listed == 0:
-            continue  # the document states the number without setting the AFIs out
+    afi_counts = [c for c in counts if c.of is CountOf.AREAS_FOR_IMPROVEMENT]
+    per_area_stated = [c.count for c in afi_counts if c.area_id is not None]
+    per_area_listed = Counter(item.area_id for item in items)
+    for count in afi_counts:
+        if count.area_id is None:
+            if per_area_stated and sum(per_area_stated) != count.count:
+                continue
+            listed = len(items)
+        else:
+            listed = per_area_listed.get(count.area_id, 0)
+            if listed == 0:
+                continue
         if listed != count.count:
             where = f"area {count.area_id!r}" if count.area_id else "the whole document"
             message = f"{where} states {count.count} AFIs ('{count.text}') but {listed} are set out"

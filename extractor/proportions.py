@@ -144,7 +144,7 @@ def unit_after(text: str, pos: int) -> str | None:
             continue
         if not regex.fullmatch(r"\p{Ll}[\p{Ll}-]*|AFIs|[A-Z]{2,}s", word) or lower in _STOP_WORDS:
             break
-        if lower.endswith("ed") or (lower in {"and", "or"} and phrase and _is_plural(phrase[-1])):
+        if lower.endswith("ed") or (lower in {"and", "or", "of"} and phrase and _is_plural(phrase[-1])):
             break
         phrase.append(word)
         if raw.rstrip("’'\"").endswith((",", ";", ":", ".", ")")):
@@ -194,10 +194,31 @@ def _direct(text: str) -> list[ProportionMatch]:
             continue
         unit = unit_after(text, m.end())
         end = m.end()
+        these = regex.match(r"\s+of\s+(?:these|those|the)\s+", text[end:])
+        if unit is None and these:  # "five out of ten of these records"
+            unit = unit_after(text, end + these.end() - 1)
         if unit:
             end = text.index(unit.split()[-1], m.end()) + len(unit.split()[-1])
-        found.append(ProportionMatch(x, y, unit, text[m.start() : end], m.start(), end))
+        found.append(
+            ProportionMatch(
+                x, y, unit or _framing_unit(text, m.start()), text[m.start() : end], m.start(), end
+            )
+        )
     return found
+
+
+def _framing_unit(text: str, start: int) -> str | None:
+    """The noun a sentence frames a bare proportion with: 'Of the records we reviewed ..., 22 of 24'.
+
+    >>> _framing_unit("In our survey, 76.6 percent of respondents (1,080 of 1,411) said so", 44)
+    'respondents'
+    """
+    sentence_start = max((s for s, _ in sentence_bounds(text) if s <= start), default=0)
+    for of in regex.finditer(r"\b[Oo]f\s+(?:the\s+|all\s+)?", text[sentence_start:start]):
+        unit = unit_after(text, sentence_start + of.end() - 1)
+        if unit and not regex.match(NUMBER, text[sentence_start + of.end() :], regex.IGNORECASE):
+            return unit
+    return None
 
 
 def _candidates(
@@ -272,6 +293,8 @@ def _should_have_been_matcher() -> Matcher:
 
 
 def _should_have_been(text: str) -> list[ProportionMatch]:
+    if not regex.search(r"\bshould\s+have\s+been\b", text, regex.IGNORECASE):
+        return []
     doc = nlp()(text)
     found = []
     seen: set[int] = set()
