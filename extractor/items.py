@@ -79,7 +79,9 @@ _INNOVATIVE_RES: tuple[regex.Pattern[str], ...] = tuple(
 # "1. By 14 June 2024, chief constables should ..." (number, deadline, addressee).
 _RECOMMENDATION_RE = regex.compile(
     rf"""^\s*(?:(?P<number>\d{{1,2}})[.)]\s+)?
-    By\s+(?P<deadline>(?:\d{{1,2}}\s+)?(?:{MONTHS})\s+\d{{4}}|(?:the\s+)?end\s+of\s+[\w\s]{{1,20}}?\d{{4}}),?\s+
+    (?:By\s+(?P<deadline>(?:\d{{1,2}}\s+)?(?:{MONTHS})\s+\d{{4}}|(?:the\s+)?end\s+of\s+[\w\s]{{1,20}}?\d{{4}})
+      |(?P<deadline>Within\s+[\w-]+(?:\s+[\w-]+)?\s+(?:days|weeks|months|years)))   # "Within six months"
+    ,?\s+
     (?P<addressee>[^.;:]{{2,160}}?)\s+(?:should|must|will\s+need\s+to|needs?\s+to)\b""",
     regex.VERBOSE | regex.IGNORECASE,
 )
@@ -106,6 +108,8 @@ def recommendation_fields(text: str) -> RecommendationFields:
     >>> recommendation_fields("2. By 14 June 2024, chief constables should review training.")
     RecommendationFields(number=2, deadline='14 June 2024', addressee='chief constables', \
 text='By 14 June 2024, chief constables should review training.')
+    >>> recommendation_fields("Within six months, the force should review its training.").deadline
+    'Within six months'
     >>> recommendation_fields("The force should review its training.").deadline is None
     True
     """
@@ -211,16 +215,17 @@ def _part_items(ex: Extraction, part: SectionNode) -> list[Item]:
         return items
     groups: list[list[Block]] = []
     for block in blocks[part.start + 1 : part.end]:
-        if not _is_prose(block):
+        if block.kind in (BlockKind.TABLE_ROW, BlockKind.CAPTION) or not regex.search(
+            r"\p{L}{2}", block.text
+        ):
             continue
         bullet = block.kind is BlockKind.LIST_ITEM or bool(_BULLET_RE.match(block.text))
-        continues = groups and (
-            (bullet and groups[-1][-1].text.rstrip().endswith(":"))
-            or (not bullet and block.text.lstrip()[:1].islower())
-        )
-        if continues:
+        # A paragraph ending in ":" introduces the bullets after it; they belong to its item.
+        introduced = bool(groups) and groups[-1][0].text.rstrip().endswith(":") and bullet
+        continued = bool(groups) and not bullet and block.text.lstrip()[:1].islower()
+        if introduced or continued:
             groups[-1].append(block)
-        elif bullet or _TERMINAL_RE.search(block.text):
+        elif _is_prose(block) and (bullet or _TERMINAL_RE.search(block.text)):
             groups.append([block])
     if part.kind is SectionKind.RECOMMENDATIONS:
         groups = [group for group in groups if _DIRECTIVE_RE.search(group[0].text)]
