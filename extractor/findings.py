@@ -72,7 +72,9 @@ def stated_counts(ex: Extraction) -> list[StatedCount]:
             if is_earlier_cycle(sentence, cycle):
                 continue
             area_id = ex.area_at(index) or _area_named_in(ex, sentence)
-            area_id = _total_or_area(counts, match, area_id)
+            area_id = _total_or_area(
+                counts, match, area_id, block.text[max(0, match.start - 20) : match.start]
+            )
             if any((c.of, c.area_id, c.count) == (match.of, area_id, match.count) for c in counts):
                 continue  # the same count stated again ("(1 AFI)" then "One AFI was identified")
             counts.append(
@@ -87,15 +89,22 @@ def stated_counts(ex: Extraction) -> list[StatedCount]:
     return counts
 
 
-def _total_or_area(counts: list[StatedCount], match: CountMatch, area_id: str | None) -> str | None:
-    """None when a count in an area is really the total of every area's count stated so far."""
+def _total_or_area(
+    counts: list[StatedCount], match: CountMatch, area_id: str | None, before: str
+) -> str | None:
+    """None when a count in an area is really the document's total, else the area.
+
+    It is the total when the area already states another count and this one is the
+    sum of every area's count so far, or is definite ("against the 19 AFIs").
+    """
     if area_id is None:
         return None
     per_area = {c.area_id: c.count for c in counts if c.of is match.of and c.area_id is not None}
     own = per_area.get(area_id)
-    if own is None or own == match.count or len(per_area) < 2:
+    if own is None or own == match.count:
         return area_id
-    if sum(per_area.values()) == match.count:
+    definite = bool(regex.search(r"\b(?:the|all|all\s+the|total\s+of)\s+$", before, regex.IGNORECASE))
+    if definite or (len(per_area) >= 2 and sum(per_area.values()) == match.count):
         return None
     return area_id
 
@@ -149,6 +158,11 @@ def check_counts_against_items(ex: Extraction, counts: list[StatedCount]) -> Non
     for count in afi_counts:
         if count.area_id is None:
             if per_area_stated and sum(per_area_stated) != count.count:
+                message = (
+                    f"the document states {count.count} AFIs in all ('{count.text}') but its per-area "
+                    f"counts add up to {sum(per_area_stated)}; it may total another report"
+                )
+                ex.warnings.append(Warning(code="afi-count-mismatch", message=message, span=count.span))
                 continue
             listed = len(items)
         else:

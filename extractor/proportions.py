@@ -98,6 +98,7 @@ _SHOULD_HAVE_BEEN = [
         {"LOWER": "have"},
         {"LOWER": "been"},
         {"IS_ALPHA": True},
+        {"IS_ALPHA": True, "OP": "{0,3}"},  # "recorded as crimes"
         {"IS_PUNCT": True, "OP": "?"},
         {"LOWER": {"IN": ["and", "but"]}},
         {"LOWER": {"IN": ["all", "only", "just"]}, "OP": "?"},
