@@ -133,7 +133,8 @@ def test_counts_mismatch_with_listed_afis_warns() -> None:
 
 def test_counts_restatement_is_one_entry() -> None:
     text = (
-        "# PEEL 2023–25 scrutiny report: Essex Police\n\n## Overall summary\n\nEssex Police was inspected.\n\n"
+        "# PEEL 2023–25 scrutiny report: Essex Police\n\n"
+        "## Overall summary\n\nEssex Police was inspected.\n\n"
         "## Disrupting Serious and Organised Crime – Good (1 AFI)\n\n"
         "One AFI was identified relating to the currency of local profiles.\n"
     )

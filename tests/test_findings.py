@@ -160,7 +160,7 @@ NEAR_MISSES = [
     "From a list of 116 selected cases, we reviewed at least 20 of the 116 selected cases.",
     "Victims being assessed and updated are two of the rights in the Victims' Code.",
     "The panel only met 3 times instead of the planned 4.",
-    "HMICFRS made nine recommendations and one area for improvement. Five of these were for chief constables.",
+    "HMICFRS made nine recommendations and one area for improvement. Five of these were for constables.",
     "one of recommendation has been assigned to forces",
     "a 92.2% reduction in the use of outcome 21 (575 down to 45)",
     "calls rose from 2020 to 2023, up 15 from 40 last year",
@@ -250,8 +250,9 @@ def test_findings_000_sentence_and_area() -> None:
     by_text = {f.text: f for f in sample_report("000").findings}
     split = by_text["all 48 cases we reviewed. In 46 of these cases"]
     assert split.sentence == (
-        "In our victim service assessment, we found that they used this approach in all 48 cases we reviewed. "
-        "In 46 of these cases, the risk assessment was an accurate reflection of the circumstances of the call."
+        "In our victim service assessment, we found that they used this approach in all 48 cases we "
+        "reviewed. In 46 of these cases, the risk assessment was an accurate reflection of the "
+        "circumstances of the call."
     )
     assert split.area_id == "responding_to_public"
     plain = by_text["432 of 576 respondents"]
