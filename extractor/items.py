@@ -86,6 +86,10 @@ _RECOMMENDATION_RE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 _NUMBERED_RE = regex.compile(r"^\s*(?P<number>\d{1,2})[.)]\s+(?=\p{Lu})")
+# A part headed in the singular holds one item, however many paragraphs it runs to.
+_SINGULAR_PART_RE = regex.compile(
+    r"^\W*(?:area\s+for\s+improvement|cause\s+(?:of|for)\s+concern|recommendation)\W*$", regex.IGNORECASE
+)
 # A recommendation asks someone to act; a paragraph without these words is no recommendation.
 _DIRECTIVE_RE = regex.compile(
     r"\b(?:should|must|needs?\s+to|ought\s+to|(?:is|are)\s+required\s+to|will\s+need\s+to)\b", regex.I
@@ -227,6 +231,8 @@ def _part_items(ex: Extraction, part: SectionNode) -> list[Item]:
             groups[-1].append(block)
         elif _is_prose(block) and (bullet or _TERMINAL_RE.search(block.text)):
             groups.append([block])
+    if groups and _SINGULAR_PART_RE.match(part.title):
+        groups = [[block for group in groups for block in group]]  # "Cause of concern": one item
     if part.kind is SectionKind.RECOMMENDATIONS:
         groups = [group for group in groups if _DIRECTIVE_RE.search(group[0].text)]
     return [

@@ -337,3 +337,22 @@ def test_items_004_areas_by_position() -> None:
     fraud = report.areas_for_improvement[-1]
     # The last AFI runs to the "Main findings" heading and not beyond it.
     assert "Main findings" not in fraud.text
+
+
+def test_items_singular_part_is_one_item() -> None:
+    text = (
+        HEAD + "## Investigating crime\n\n### Cause of concern\n\n"
+        "The force isn't investigating crime well enough.\n\n"
+        "This is because supervisors are stretched.\n\n"
+        "### Areas for improvement\n\n"
+        "The force should improve its crime recording.\n\n"
+        "The force should review its use of bail.\n"
+    )
+    report = extract_text(text, "gwent.md")
+    assert [i.text for i in report.causes_of_concern] == [
+        "The force isn't investigating crime well enough.\nThis is because supervisors are stretched."
+    ]
+    assert [i.text for i in report.areas_for_improvement] == [
+        "The force should improve its crime recording.",
+        "The force should review its use of bail.",
+    ]
