@@ -25,7 +25,8 @@ COUNT_NOUNS: tuple[tuple[str, CountOf], ...] = (
 
 COUNT_RE = regex.compile(
     rf"""
-    (?<!\bof\s+(?:the\s+|these\s+|those\s+)?)   # not the total of a proportion ("14 of the 19 AFIs")
+    # not the total of a proportion ("14 of the 19 AFIs")
+    (?<!{NUMBER}\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?)
     (?P<number>\b[Nn]o\b|{NUMBER})              # "No", "(4", "Six", "one"
     \s+
     (?:(?:new|further|formal|specific|separate|key)\s+)?   # a neutral adjective may stand between

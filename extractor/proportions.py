@@ -75,6 +75,11 @@ _NOT_A_PART_RE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
+# "is one of the 43 forces" says what something is, not how many of a sample did something.
+_MEMBERSHIP_RE = regex.compile(
+    r"\b(?:is|was|are|were|as|being|becomes?|became|remains?)\s+$", regex.IGNORECASE
+)
+
 # Words that end a unit noun phrase after a number.
 _STOP_WORDS = frozenset(
     regex.split(
@@ -183,6 +188,8 @@ def _direct(text: str) -> list[ProportionMatch]:
         x, y = to_int(m.group("x")), to_int(m.group("y"))
         if x is None or y is None or _labelled(text, m.start()):
             continue
+        if x == 1 and _MEMBERSHIP_RE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue  # "Kent is one of the 43 forces": membership, not a finding
         if is_year(m.group("x")) or (is_year(m.group("y")) and not unit_after(text, m.end())):
             continue
         if regex.match(rf"\s+(?:{MONTHS})\b", text[m.end() :], regex.IGNORECASE):

@@ -40,6 +40,7 @@ COUNT_EXAMPLES = [
     ),
     ("Merseyside Police received twelve areas for improvement.", [(AFI, 12, "twelve areas for improvement")]),
     ("The force was given 3 new AFIs.", [(AFI, 3, "3 new AFIs")]),
+    ("The report sets a total of 19 AFIs.", [(AFI, 19, "19 AFIs")]),
     ("Surrey Police had no areas for improvement in this area.", [(AFI, 0, "no areas for improvement")]),
 ]
 

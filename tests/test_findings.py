@@ -53,6 +53,7 @@ PROPORTION_EXAMPLES = [
     ),
     ("Only 3 of 11 custody records showed a review.", 3, 11, "custody records"),
     ("Dyfed-Powys Police found that two of the three divisions met the target.", 2, 3, "divisions"),
+    ("The plan was in place in one of the three divisions.", 1, 3, "divisions"),
 ]
 
 
@@ -164,6 +165,7 @@ NEAR_MISSES = [
     "one of recommendation has been assigned to forces",
     "a 92.2% reduction in the use of outcome 21 (575 down to 45)",
     "calls rose from 2020 to 2023, up 15 from 40 last year",
+    "Dorset Police is one of the 43 police forces in England and Wales.",
 ]
 
 
