@@ -279,3 +279,31 @@ def test_findings_004_sentence_and_area() -> None:
         "In our workforce survey, 63.4 percent of respondents (1,034 of 1,632)"
     )
     assert {f.area_id for f in by_line[786]} == {"managing_fraud"}
+
+
+def test_findings_span_is_the_line_within_a_multi_line_block() -> None:
+    """A PDF paragraph joins several lines; a finding's span is the line its words start on."""
+    from extractor.document import Block, BlockKind, Document
+    from extractor.extract import run_document
+    from schemas import InputFormat, Span
+
+    line1 = "In our review of crime files for Norfolk Constabulary, we found that "
+    line2 = "in 31 of the 40 cases the victim was updated. Of the 12 withdrawals, "
+    line3 = "9 were recorded properly."
+    text = line1 + line2 + line3
+    paragraph = Block(
+        BlockKind.PARAGRAPH,
+        text,
+        Span(page=4, line=10),
+        offsets=[
+            (0, Span(page=4, line=10)),
+            (len(line1), Span(page=4, line=11)),
+            (len(line1 + line2), Span(page=4, line=12)),
+        ],
+    )
+    heading = Block(BlockKind.HEADING, "Investigating crime", Span(page=4, line=8), level=1)
+    document = Document("norfolk.pdf", "0" * 64, InputFormat.PDF, [heading, paragraph], pages=9)
+    report = run_document(document)
+    got = [(f.x, f.y, f.span.page, f.span.line, f.area_id) for f in report.findings]
+    assert got == [(31, 40, 4, 11, "investigating_crime"), (9, 12, 4, 11, "investigating_crime")]
+    assert report.findings[1].sentence == "Of the 12 withdrawals, 9 were recorded properly."
