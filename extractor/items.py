@@ -51,7 +51,8 @@ _TOPIC_CUE_RE = regex.compile(
       |(?:which\s+)?(?:centres?|centred|centers?|centered)\s+(?:a)?round\s+
       |(?:which\s+|that\s+)?focus(?:es|ed|sed)?\s+(?:on|upon)\s+
       |in\s+respect\s+of\s+|relat(?:ing|es|ed)\s+to\s+|regarding\s+|linked\s+to\s+|concerning\s+
-      |(?:which\s+|that\s+)?set\s+out\s+|about\s+|around\s+|on\s+)
+      |(?:which\s+|that\s+)?set\s+out\s+|about\s+|around\s+|on\s+
+      |:\s*)                                # "two AFIs: bail and custody"
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )

@@ -45,7 +45,7 @@ ANAPHOR_RE = regex.compile(
     rf"""
     (?P<x>{NUMBER})
     \s+(?:out\s+of|of)\s+
-    (?P<det>these|those|the)\b
+    (?P<det>these|those|them|the)\b
     (?!\s+(?:{_MODIFIERS}\s+)*{NUMBER})   # with a number after it, it is a plain form
     """,
     regex.VERBOSE | regex.IGNORECASE,

@@ -124,6 +124,13 @@ SPLIT_EXAMPLES = [
     ),
     # Other forces' wording.
     (
+        "We reviewed 80 case files from Suffolk Constabulary. In 60 of them, the plan was sound.",
+        60,
+        80,
+        "case files",
+        "80 case files from Suffolk Constabulary. In 60 of them",
+    ),
+    (
         "Of the sixty rape investigations we examined in Avon and Somerset, forty-two were well supervised.",
         42,
         60,

@@ -60,6 +60,10 @@ STATED_AFI_EXAMPLES = [
         ["Bedfordshire Police's call handling", "its crime recording", "its use of bail"],
     ),
     ("Two areas for improvement concerning custody and vetting were raised.", ["custody", "vetting"]),
+    (
+        "The report identified two AFIs: bail management and custody reviews.",
+        ["bail management", "custody reviews"],
+    ),
 ]
 
 
