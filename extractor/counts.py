@@ -57,6 +57,7 @@ class CountMatch:
 
 
 def _noun_kind(noun: str) -> CountOf:
+    """What a matched item noun counts."""
     for pattern, kind in COUNT_NOUNS:
         if regex.fullmatch(pattern, noun, regex.IGNORECASE):
             return kind

@@ -131,6 +131,7 @@ def findings(ex: Extraction) -> list[Finding]:
 
 
 def _acceptable(ex: Extraction, block: Block, match: ProportionMatch) -> bool:
+    """True for a proportion that can be a finding; warns about one whose part exceeds its whole."""
     if match.y <= 0 or match.x > match.y:
         ex.warn(
             "proportion-x-above-y",

@@ -243,6 +243,7 @@ def _part_items(ex: Extraction, part: SectionNode) -> list[Item]:
 
 
 def _with_recommendation_fields(item: Item) -> Item:
+    """The item with the number, deadline and addressee its wording states."""
     fields = recommendation_fields(item.text)
     return item.model_copy(
         update={"number": fields.number, "deadline": fields.deadline, "addressee": fields.addressee}
@@ -253,10 +254,12 @@ def _with_recommendation_fields(item: Item) -> Item:
 
 
 def _sentences(block: Block) -> list[tuple[int, str]]:
+    """(offset, text) of each sentence of a block."""
     return [(start, block.text[start:end]) for start, end in sentence_bounds(block.text)]
 
 
 def _running_afis(ex: Extraction, index: int, block: Block, cycle: str | None) -> list[Item]:
+    """The AFIs a block's sentences name after stating their number (not an earlier cycle's)."""
     items = []
     for start, sentence in _sentences(block):
         if is_earlier_cycle(sentence, cycle):
@@ -269,6 +272,7 @@ def _running_afis(ex: Extraction, index: int, block: Block, cycle: str | None) -
 
 
 def _running_innovative(ex: Extraction, index: int, block: Block) -> list[Item]:
+    """One item per sentence of a block that credits practice as innovative or promising."""
     items = []
     for start, sentence in _sentences(block):
         label = innovative_label(sentence)
@@ -303,10 +307,11 @@ def _running_recommendation(ex: Extraction, index: int) -> Item | None:
     )
 
 
-def collect_items(ex: Extraction) -> dict[str, list[Item]]:
-    """All items of the document by list name, in document order."""
+def collect_items(ex: Extraction) -> tuple[dict[str, list[Item]], list[SectionNode]]:
+    """All items of the document by list name, in document order, and the parts that gave none."""
     lists: dict[str, list[tuple[int, Item]]] = {name: [] for name in PART_LISTS.values()}
     in_part: set[int] = set()
+    empty: list[SectionNode] = []
     parts = [node for node in ex.all_sections() if node.kind in PART_LISTS]
     for part in parts:
         name = PART_LISTS[part.kind]
@@ -316,6 +321,8 @@ def collect_items(ex: Extraction) -> dict[str, list[Item]]:
         lists[name].extend((part.start, item) for item in found)
         if found:
             in_part.update(range(part.start, part.end))
+        else:
+            empty.append(part)
     _attach_recommendations_to_causes(ex, parts, lists)
 
     cycle = ex.info.inspection.cycle if ex.info and ex.info.inspection else None
@@ -331,7 +338,8 @@ def collect_items(ex: Extraction) -> dict[str, list[Item]]:
         recommendation = _running_recommendation(ex, index)
         if recommendation is not None:
             lists["recommendations"].append((index, recommendation))
-    return {name: [item for _, item in sorted(found, key=lambda p: p[0])] for name, found in lists.items()}
+    ordered = {name: [item for _, item in sorted(found, key=lambda p: p[0])] for name, found in lists.items()}
+    return ordered, empty
 
 
 def _attach_recommendations_to_causes(
@@ -369,7 +377,13 @@ def _attach_recommendations_to_causes(
 )
 def items_stage(ex: Extraction) -> None:
     """Assign the document's items and warn when an item part sets out nothing."""
-    lists = collect_items(ex)
+    lists, empty_parts = collect_items(ex)
+    for part in empty_parts:
+        ex.warn(
+            "empty-item-part",
+            f"the part '{part.title}' sets out no item (no heading, bullet or sentence beneath it)",
+            ex.blocks[part.start],
+        )
     ex.areas_for_improvement = lists["areas_for_improvement"]
     ex.causes_of_concern = lists["causes_of_concern"]
     ex.recommendations = lists["recommendations"]

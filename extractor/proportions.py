@@ -167,6 +167,7 @@ def _noun_follows(text: str, pos: int) -> bool:
 
 
 def _is_plural(word: str) -> bool:
+    """A plural noun by its ending (or a known irregular plural such as 'people')."""
     lower = word.lower()
     if lower in _PLURALS:
         return True
@@ -174,6 +175,7 @@ def _is_plural(word: str) -> bool:
 
 
 def _head(unit: str | None) -> str | None:
+    """The counted noun itself: the last word of a unit phrase, lower-cased."""
     return unit.split()[-1].lower() if unit else None
 
 
@@ -183,6 +185,7 @@ def _labelled(text: str, start: int) -> bool:
 
 
 def _direct(text: str) -> list[ProportionMatch]:
+    """Plain forms: both numbers side by side, with labels, dates and estimates left out."""
     found = []
     for m in DIRECT_RE.finditer(text):
         x, y = to_int(m.group("x")), to_int(m.group("y"))
@@ -247,6 +250,11 @@ def _candidates(
 
 
 def _anaphors(text: str, taken: list[tuple[int, int]]) -> list[ProportionMatch]:
+    """'X of these <noun>': the total is the one earlier 'Y <noun>' in this or the previous sentence.
+
+    With a noun, the nearest earlier total of the same noun is taken; without one, the
+    total must be the only number of things in reach, or nothing is claimed.
+    """
     found = []
     bounds = sentence_bounds(text)
     for m in ANAPHOR_RE.finditer(text):
@@ -283,6 +291,7 @@ def _anaphors(text: str, taken: list[tuple[int, int]]) -> list[ProportionMatch]:
 
 
 def _of_splits(text: str) -> list[ProportionMatch]:
+    """'Of the Y <noun> ..., X were ...': the total leads the sentence, the part follows a comma."""
     found = []
     for m in OF_SPLIT_RE.finditer(text):
         x, y = to_int(m.group("x")), to_int(m.group("y"))
@@ -301,6 +310,7 @@ def _should_have_been_matcher() -> Matcher:
 
 
 def _should_have_been(text: str) -> list[ProportionMatch]:
+    """'Y <noun> should have been V-ed, and X were V-ed' (the same verb both times)."""
     if not regex.search(r"\bshould\s+have\s+been\b", text, regex.IGNORECASE):
         return []
     doc = nlp()(text)

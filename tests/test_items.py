@@ -258,6 +258,9 @@ def test_items_sections_with_no_items() -> None:
     report = extract_text(text, "gwent.md")
     assert report.areas_for_improvement == []
     assert report.innovative_practice == [] and report.recommendations == []
+    empty = [w for w in report.warnings if w.code == "empty-item-part"]
+    assert [(w.span.line if w.span else None) for w in empty] == [9]
+    assert "'Areas for improvement'" in empty[0].message
 
 
 def test_items_bullets_as_items_in_a_web_page() -> None:
