@@ -381,7 +381,7 @@ def items_stage(ex: Extraction) -> None:
     for part in empty_parts:
         ex.warn(
             "empty-item-part",
-            f"the part '{part.title}' sets out no item (no heading, bullet or sentence beneath it)",
+            f"the part '{part.title}' sets out no item that could be read (no heading, bullet or sentence paragraph)",
             ex.blocks[part.start],
         )
     ex.areas_for_improvement = lists["areas_for_improvement"]
