@@ -77,6 +77,9 @@ _INNOVATIVE_RES: tuple[regex.Pattern[str], ...] = tuple(
     )
 )
 
+_AFI_CUE_RE = regex.compile(r"\bAFIs?\b|areas?\s+for\s+improvement", regex.IGNORECASE)
+_INNOVATIVE_CUE_RE = regex.compile(r"\b(?:innovative|promising)\b", regex.IGNORECASE)
+
 # "1. By 14 June 2024, chief constables should ..." (number, deadline, addressee).
 _RECOMMENDATION_RE = regex.compile(
     rf"""^\s*(?:(?P<number>\d{{1,2}})[.)]\s+)?
@@ -260,6 +263,8 @@ def _sentences(block: Block) -> list[tuple[int, str]]:
 
 def _running_afis(ex: Extraction, index: int, block: Block, cycle: str | None) -> list[Item]:
     """The AFIs a block's sentences name after stating their number (not an earlier cycle's)."""
+    if not _AFI_CUE_RE.search(block.text):
+        return []  # cheap test first: most blocks mention no AFI, and sentencizing costs time
     items = []
     for start, sentence in _sentences(block):
         if is_earlier_cycle(sentence, cycle):
@@ -273,6 +278,8 @@ def _running_afis(ex: Extraction, index: int, block: Block, cycle: str | None) -
 
 def _running_innovative(ex: Extraction, index: int, block: Block) -> list[Item]:
     """One item per sentence of a block that credits practice as innovative or promising."""
+    if not _INNOVATIVE_CUE_RE.search(block.text):
+        return []
     items = []
     for start, sentence in _sentences(block):
         label = innovative_label(sentence)
@@ -381,7 +388,8 @@ def items_stage(ex: Extraction) -> None:
     for part in empty_parts:
         ex.warn(
             "empty-item-part",
-            f"the part '{part.title}' sets out no item that could be read (no heading, bullet or sentence paragraph)",
+            f"the part '{part.title}' sets out no item that could be read"
+            " (no heading, bullet or sentence paragraph)",
             ex.blocks[part.start],
         )
     ex.areas_for_improvement = lists["areas_for_improvement"]

@@ -256,7 +256,6 @@ def _anaphors(text: str, taken: list[tuple[int, int]]) -> list[ProportionMatch]:
     total must be the only number of things in reach, or nothing is claimed.
     """
     found = []
-    bounds = sentence_bounds(text)
     for m in ANAPHOR_RE.finditer(text):
         x = to_int(m.group("x"))
         if x is None or x == 1 or any(a <= m.start() < b for a, b in taken) or _labelled(text, m.start()):
@@ -264,6 +263,7 @@ def _anaphors(text: str, taken: list[tuple[int, int]]) -> list[ProportionMatch]:
         unit = unit_after(text, m.end())
         if m.group("det").lower() == "the" and not unit:
             continue  # "two of the rights": no total to refer to
+        bounds = sentence_bounds(text)  # cached; only texts with an anaphor pay for it
         index = next(i for i, (s, e) in enumerate(bounds) if s <= m.start() < e or i == len(bounds) - 1)
         windows = [(bounds[index][0], m.start())]
         if index > 0:
