@@ -52,6 +52,8 @@ PROPORTION_EXAMPLES = [
         "domestic abuse investigations",
     ),
     ("Only 3 of 11 custody records showed a review.", 3, 11, "custody records"),
+    ("Lincolnshire Police met the standard in 87.5 percent of cases (21 from 24 cases).", 21, 24, "cases"),
+    ("Eleven out of twelve custody officers knew the policy.", 11, 12, "custody officers"),
     ("Dyfed-Powys Police found that two of the three divisions met the target.", 2, 3, "divisions"),
     ("The plan was in place in one of the three divisions.", 1, 3, "divisions"),
 ]
