@@ -19,7 +19,8 @@ from schemas import CountOf
 # The item nouns a count can count, with what they count. Plurals and "(AFI)" glosses included.
 COUNT_NOUNS: tuple[tuple[str, CountOf], ...] = (
     (r"AFIs?\b|areas?\s+for\s+improvement(?:\s*\(AFIs?\))?", CountOf.AREAS_FOR_IMPROVEMENT),
-    (r"causes?\s+(?:of|for)\s+concern", CountOf.CAUSES_OF_CONCERN),
+    # "cause for concern" is everyday English ("no cause for concern"), not the inspectorate's term.
+    (r"causes?\s+of\s+concern", CountOf.CAUSES_OF_CONCERN),
     (r"recommendations?\b", CountOf.RECOMMENDATIONS),
 )
 

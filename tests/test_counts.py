@@ -59,6 +59,7 @@ COUNT_NEAR_MISSES = [
     "we more clearly link our judgments to causes of concern and areas for improvement.",
     "This is an enduring issue and an area for improvement found in our last inspection.",
     "Areas for improvement\t15",
+    "The panel found no cause for concern in the files.",
 ]
 
 
