@@ -325,6 +325,9 @@ def collect_items(ex: Extraction) -> tuple[dict[str, list[Item]], list[SectionNo
         found = _part_items(ex, part)
         if part.kind is SectionKind.RECOMMENDATIONS:
             found = [_with_recommendation_fields(item) for item in found]
+        label = regex.match(r"\W*(innovative|promising)\b", part.title, regex.IGNORECASE)
+        if part.kind is SectionKind.INNOVATIVE_PRACTICE and label:
+            found = [item.model_copy(update={"label": label.group(1).lower()}) for item in found]
         lists[name].extend((part.start, item) for item in found)
         if found:
             in_part.update(range(part.start, part.end))

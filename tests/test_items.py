@@ -226,8 +226,8 @@ def test_items_parts_by_position() -> None:
         "and another one",
     ]
     assert afis[1].text == "The force should improve its victim updates\nVictims were updated late."
-    assert [(i.title, i.text) for i in report.innovative_practice] == [
-        ("The force uses a triage car", "The force uses a triage car\nIt works well.")
+    assert [(i.title, i.text, i.label) for i in report.innovative_practice] == [
+        ("The force uses a triage car", "The force uses a triage car\nIt works well.", "promising")
     ]
 
 
@@ -341,6 +341,7 @@ def test_items_004_areas_by_position() -> None:
         "managing_fraud",
         "managing_fraud",
     ]
+    assert {i.label for i in report.innovative_practice} == {"innovative"}
     fraud = report.areas_for_improvement[-1]
     # The last AFI runs to the "Main findings" heading and not beyond it.
     assert "Main findings" not in fraud.text
