@@ -37,7 +37,7 @@ PART_LISTS: dict[SectionKind, str] = {
 }
 
 _BULLET_RE = regex.compile(r"^\s*[·•▪◦●‣∙]\s*")
-_TERMINAL_RE = regex.compile(r"[.:;!?…][\"'”’)]*\s*$")
+_TERMINAL_RE = regex.compile(r"[.:;!?…][\"'”’)]*\d{0,3}\s*$")  # a PDF footnote mark may follow
 
 # What follows a count of AFIs when the sentence goes on to name them.
 _TOPIC_CUE_RE = regex.compile(

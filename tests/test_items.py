@@ -364,3 +364,15 @@ def test_items_singular_part_is_one_item() -> None:
         "The force should improve its crime recording.",
         "The force should review its use of bail.",
     ]
+
+
+def test_items_paragraph_with_footnote_mark_is_an_item() -> None:
+    text = (
+        HEAD + "## Investigating crime\n\n### Areas for improvement\n\n"
+        "The force should improve how it supervises investigations.12\n\n"
+        "Supervision table\n"
+    )
+    report = extract_text(text, "gwent.md")
+    assert [i.text for i in report.areas_for_improvement] == [
+        "The force should improve how it supervises investigations.12"
+    ]
