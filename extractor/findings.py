@@ -1,12 +1,184 @@
-"""Stated counts and "X of Y" findings stage (placeholder until the findings issue lands)."""
+"""Stated counts and "X of Y" findings stage: find in each block, then attach to the document.
+
+The finders are pure (:mod:`extractor.counts`, :mod:`extractor.proportions`); this
+module only decides which blocks to read (not the table of contents, not a bare page
+counter), ties each result to its area section and sentence, and warns about what
+it cannot keep (``x > y``, a stated AFI count that disagrees with the AFIs set out).
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+
+import regex
+
+from extractor.counts import CountMatch, find_counts, is_earlier_cycle
+from extractor.document import Block
+from extractor.nlp import sentence_at
 from extractor.pipeline import Extraction, stage
+from extractor.proportions import ProportionMatch, find_proportions
+from extractor.taxonomy import normalise_title, strip_title_decorations
+from extractor.vocab import CONTENTS_RE
+from schemas import CountOf, Finding, SectionKind, StatedCount, Warning
+
+_PAGE_COUNTER_RE = regex.compile(r"^\W*(?:page\s+)?\d+\s+(?:of|/)\s+\d+\W*$", regex.IGNORECASE)
 
 
-@stage("findings", requires=("sections",), assigns=("stated_counts", "findings"))
+def sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence (or run of sentences, for a split proportion) holding ``text[start:end]``.
+
+    >>> sentence_of("We looked. In 28 of the 39 cases we examined, it was fine. Next.", 14, 30)
+    'In 28 of the 39 cases we examined, it was fine.'
+    """
+    first, _ = sentence_at(text, start)
+    _, last = sentence_at(text, max(start, end - 1))
+    return text[first:last].strip()
+
+
+def readable_blocks(ex: Extraction) -> list[tuple[int, Block]]:
+    """Blocks whose words can state counts and findings: not contents entries, not page counters."""
+    contents = [(node.start, node.end) for node in ex.all_sections() if CONTENTS_RE.match(node.title.strip())]
+    return [
+        (index, block)
+        for index, block in enumerate(ex.blocks)
+        if not any(start <= index < end for start, end in contents) and not _PAGE_COUNTER_RE.match(block.text)
+    ]
+
+
+def _area_named_in(ex: Extraction, sentence: str) -> str | None:
+    """The area whose section heading the sentence names ('... treating people fairly ... no AFIs')."""
+    folded = normalise_title(sentence)
+    for node in ex.all_sections():
+        if node.kind is SectionKind.AREA and node.area_id:
+            name = normalise_title(strip_title_decorations(node.title))
+            if len(name) >= 12 and name in folded:
+                return node.area_id
+    return None
+
+
+def stated_counts(ex: Extraction) -> list[StatedCount]:
+    """Every current count of items, one per (what, area, number); restatements are merged.
+
+    A count in an area section belongs to that area, unless it equals the sum of the
+    per-area counts stated before it (then it is the document's total, area null). A
+    count outside any area belongs to an area its sentence names, else to the whole
+    document. Counts of an earlier inspection are left out.
+    """
+    cycle = ex.info.inspection.cycle if ex.info and ex.info.inspection else None
+    counts: list[StatedCount] = []
+    for index, block in readable_blocks(ex):
+        for match in find_counts(block.text):
+            sentence = sentence_of(block.text, match.start, match.end)
+            if is_earlier_cycle(sentence, cycle):
+                continue
+            area_id = ex.area_at(index) or _area_named_in(ex, sentence)
+            area_id = _total_or_area(
+                counts, match, area_id, block.text[max(0, match.start - 20) : match.start]
+            )
+            if any((c.of, c.area_id, c.count) == (match.of, area_id, match.count) for c in counts):
+                continue  # the same count stated again ("(1 AFI)" then "One AFI was identified")
+            counts.append(
+                StatedCount(
+                    of=match.of,
+                    area_id=area_id,
+                    count=match.count,
+                    text=match.text,
+                    span=block.span_at(match.start),
+                )
+            )
+    return counts
+
+
+def _total_or_area(
+    counts: list[StatedCount], match: CountMatch, area_id: str | None, before: str
+) -> str | None:
+    """None when a count in an area is really the document's total, else the area.
+
+    It is the total when the area already states another count and this one is the
+    sum of every area's count so far, or is definite ("against the 19 AFIs").
+    """
+    if area_id is None:
+        return None
+    per_area = {c.area_id: c.count for c in counts if c.of is match.of and c.area_id is not None}
+    own = per_area.get(area_id)
+    if own is None or own == match.count:
+        return area_id
+    definite = bool(regex.search(r"\b(?:the|all|all\s+the|total\s+of)\s+$", before, regex.IGNORECASE))
+    if definite or (len(per_area) >= 2 and sum(per_area.values()) == match.count):
+        return None
+    return area_id
+
+
+def findings(ex: Extraction) -> list[Finding]:
+    """Every "X of Y" proportion with its sentence, area and line; ``x > y`` is warned, not kept."""
+    found: list[Finding] = []
+    for index, block in readable_blocks(ex):
+        for match in find_proportions(block.text):
+            if not _acceptable(ex, block, match):
+                continue
+            found.append(
+                Finding(
+                    x=match.x,
+                    y=match.y,
+                    unit=match.unit,
+                    text=match.text,
+                    sentence=sentence_of(block.text, match.start, match.end),
+                    area_id=ex.area_at(index),
+                    span=block.span_at(match.start),
+                )
+            )
+    return found
+
+
+def _acceptable(ex: Extraction, block: Block, match: ProportionMatch) -> bool:
+    """True for a proportion that can be a finding; warns about one whose part exceeds its whole."""
+    if match.y <= 0 or match.x > match.y:
+        ex.warn(
+            "proportion-x-above-y",
+            f"'{match.text}' reads as {match.x} of {match.y}; a part cannot exceed its whole: skipped",
+            block,
+        )
+        return False
+    return True
+
+
+def check_counts_against_items(ex: Extraction, counts: list[StatedCount]) -> None:
+    """Warn where a stated AFI count differs from the number of AFIs the document sets out.
+
+    An area's count is checked when the area sets any AFI out (many responses state a
+    number without naming the AFIs). A whole-document total is checked when it is the
+    sum of the per-area counts or no per-area count is stated; otherwise it totals some
+    other report the document summarises.
+    """
+    items = ex.areas_for_improvement or []
+    if not items:
+        return
+    afi_counts = [c for c in counts if c.of is CountOf.AREAS_FOR_IMPROVEMENT]
+    per_area_stated = [c.count for c in afi_counts if c.area_id is not None]
+    per_area_listed = Counter(item.area_id for item in items)
+    for count in afi_counts:
+        if count.area_id is None:
+            if per_area_stated and sum(per_area_stated) != count.count:
+                message = (
+                    f"the document states {count.count} AFIs in all ('{count.text}') but its per-area "
+                    f"counts add up to {sum(per_area_stated)}; it may total another report"
+                )
+                ex.warnings.append(Warning(code="afi-count-mismatch", message=message, span=count.span))
+                continue
+            listed = len(items)
+        else:
+            listed = per_area_listed.get(count.area_id, 0)
+            if listed == 0:
+                continue
+        if listed != count.count:
+            where = f"area {count.area_id!r}" if count.area_id else "the whole document"
+            message = f"{where} states {count.count} AFIs ('{count.text}') but {listed} are set out"
+            ex.warnings.append(Warning(code="afi-count-mismatch", message=message, span=count.span))
+
+
+@stage("findings", requires=("sections", "areas_for_improvement"), assigns=("stated_counts", "findings"))
 def findings_stage(ex: Extraction) -> None:
-    """Assign stated counts and findings (none yet)."""
-    ex.stated_counts = []
-    ex.findings = []
+    """Assign stated counts and proportions, and warn where counts and listed AFIs disagree."""
+    ex.stated_counts = stated_counts(ex)
+    ex.findings = findings(ex)
+    check_counts_against_items(ex, ex.stated_counts)

@@ -153,6 +153,16 @@ class Item(_Model):
     title: str | None = Field(None, description="its heading, or null")
     text: str = Field(description="its full text")
     span: Span
+    label: str | None = Field(
+        None, description="innovative practice: the word used ('innovative', 'promising')"
+    )
+    number: int | None = Field(None, description="its number in a numbered list, where it has one")
+    deadline: str | None = Field(
+        None, description="recommendation: the deadline as written ('14 June 2024'), where stated"
+    )
+    addressee: str | None = Field(
+        None, description="recommendation: who must act ('chief constables'), where stated"
+    )
 
 
 class CountOf(str, Enum):

@@ -1,0 +1,105 @@
+"""Counts of items that a text states: "(4 AFIs)", "No AFIs", "one area for improvement".
+
+Only a number written before the item noun counts ("Six AFIs are set out"). Not counts:
+"an AFI" and "the AFI" (no number), a denominator or numerator of a proportion
+("14 of the 19 AFIs", "Four of the five remaining AFIs"), and totals of an earlier
+inspection ("the four previous AFIs", "19 AFIs issued from PEEL 2021/22" in a
+document about a later cycle), which the caller tells by :func:`is_earlier_cycle`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from extractor.numbers import NUMBER, to_int
+from schemas import CountOf
+
+# The item nouns a count can count, with what they count. Plurals and "(AFI)" glosses included.
+COUNT_NOUNS: tuple[tuple[str, CountOf], ...] = (
+    (r"AFIs?\b|areas?\s+for\s+improvement(?:\s*\(AFIs?\))?", CountOf.AREAS_FOR_IMPROVEMENT),
+    # "cause for concern" is everyday English ("no cause for concern"), not the inspectorate's term.
+    (r"causes?\s+of\s+concern", CountOf.CAUSES_OF_CONCERN),
+    (r"recommendations?\b", CountOf.RECOMMENDATIONS),
+)
+
+COUNT_RE = regex.compile(
+    rf"""
+    # not the total of a proportion ("14 of the 19 AFIs")
+    (?<!{NUMBER}\s+(?:out\s+)?of\s+(?:the\s+|these\s+|those\s+)?)
+    (?P<number>\b[Nn]o\b|{NUMBER})              # "No", "(4", "Six", "one"
+    \s+
+    (?:(?:new|further|formal|specific|separate|key)\s+)?   # a neutral adjective may stand between
+    (?P<noun>{"|".join(f"(?:{p})" for p, _ in COUNT_NOUNS)})
+    (?!\s+(?:of|from)\b)                        # "one recommendation of the report" is no count
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+# Words saying a count or an item belongs to an earlier inspection, not the one reported on.
+EARLIER_RE = regex.compile(
+    r"\b(?:previous(?:ly)?|last\s+(?:round|inspection|peel)|earlier\s+(?:inspection|peel)"
+    r"|prior\s+(?:inspection|peel)|superseded|(?:have|has)\s+been\s+(?:closed|addressed|discharged))\b",
+    regex.IGNORECASE,
+)
+_CYCLE_RE = regex.compile(r"\bPEEL\s+(20\d\d)(?:\s*[/–-]\s*(?:20)?(\d\d))?", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CountMatch:
+    """A stated count found in a text: what it counts, the number and where it stands."""
+
+    of: CountOf
+    count: int
+    text: str
+    start: int
+    end: int
+
+
+def _noun_kind(noun: str) -> CountOf:
+    """What a matched item noun counts."""
+    for pattern, kind in COUNT_NOUNS:
+        if regex.fullmatch(pattern, noun, regex.IGNORECASE):
+            return kind
+    raise ValueError(f"not a count noun: {noun!r}")
+
+
+def find_counts(text: str) -> list[CountMatch]:
+    """Every stated count in ``text``.
+
+    >>> [(m.of.value, m.count) for m in find_counts("Responding to the Public – Good (4 AFIs)")]
+    [('areas_for_improvement', 4)]
+    >>> [(m.count, m.text) for m in find_counts("No AFIs were identified.")]
+    [(0, 'No AFIs')]
+    >>> find_counts("HMICFRS agreed to close 14 of the 19 AFIs, in line with the AFI.")
+    []
+    """
+    matches = []
+    for found in COUNT_RE.finditer(text):
+        word = found.group("number")
+        count = 0 if word.lower() == "no" else to_int(word)
+        if count is None:
+            continue
+        matches.append(
+            CountMatch(_noun_kind(found.group("noun")), count, found.group(0), found.start(), found.end())
+        )
+    return matches
+
+
+def is_earlier_cycle(sentence: str, cycle: str | None) -> bool:
+    """True when a sentence speaks of an earlier inspection than the document's ``cycle``.
+
+    >>> is_earlier_cycle("HMICFRS agreed to close 14 of the 19 AFIs issued from PEEL 2021/22.", "2023–25")
+    True
+    >>> is_earlier_cycle("Four AFIs were identified in PEEL 2021/22.", "2021/22")
+    False
+    >>> is_earlier_cycle("This addressed three of the four previous AFIs.", None)
+    True
+    """
+    if EARLIER_RE.search(sentence):
+        return True
+    if cycle is None:
+        return False
+    current = regex.findall(r"\d+", cycle)
+    return bool(current) and any(m.group(1) != current[0] for m in _CYCLE_RE.finditer(sentence))
