@@ -7,6 +7,7 @@ without an extension); where the two disagree the document carries a warning.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from extractor.document import Document
@@ -54,12 +55,35 @@ def sniff_format(data: bytes, path: str = "") -> InputFormat:
     # UTF-16 text has NULs too; anything else with NULs is binary.
     if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFormat(path, "binary data (NUL bytes); expected PDF, text, Markdown, HTML or DOCX")
-    lowered = head[:1024].lower()
-    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or (
-        b"<html" in lowered and b"<body" in data[:65536].lower()
-    ):
+    if _looks_like_html(sample):
         return InputFormat.HTML
+    if head.startswith(b"<?xml"):
+        raise UnsupportedFormat(
+            path, "an XML file that is not XHTML; expected PDF, text, Markdown, HTML or DOCX"
+        )
     return InputFormat.TEXT
+
+
+# Saved pages may open with comments ("<!-- saved from url=... -->"); fragments lack <html>.
+_LEADING_COMMENTS_RE = re.compile(rb"^(?:\s*<!--.*?-->)*\s*", re.DOTALL)
+_STRUCTURE_TAG_RE = re.compile(rb"<(?:head|body|html|meta|title)\b", re.IGNORECASE)
+# Block tags of a page body. Markdown-like text carries only inline <b>/<u>, never these.
+_BLOCK_TAG_RE = re.compile(
+    rb"</(?:p|div|h[1-6]|ul|ol|li|table|tr|td|th|section|article|dl|dd|dt)>", re.IGNORECASE
+)
+
+
+def _looks_like_html(sample: bytes) -> bool:
+    """True for an HTML or XHTML page or fragment, told by its tags rather than its name."""
+    start = _LEADING_COMMENTS_RE.sub(b"", sample.lstrip(b"\xef\xbb\xbf"), count=1)[:1024].lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        return True
+    if start.startswith(b"<?xml"):
+        return b"<html" in sample[:4096].lower() or b"http://www.w3.org/1999/xhtml" in sample[:4096]
+    structure = len(set(m.group(0).lower() for m in _STRUCTURE_TAG_RE.finditer(sample)))
+    blocks = len(_BLOCK_TAG_RE.findall(sample))
+    # A page without a doctype (<head>/<body>), or a fragment whose text is mostly in block tags.
+    return (structure >= 2 and blocks >= 1) or (start.startswith(b"<") and blocks >= 3)
 
 
 def decode_text(data: bytes, path: str) -> tuple[str, list[Warning]]:
