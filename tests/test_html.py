@@ -191,3 +191,21 @@ def test_thematic_inspection_page_without_peel_areas_is_still_read() -> None:
     report = extract("fraud.html", data)
     assert report.judgments == []
     assert report.document.force is not None and report.document.force.name == "Gwent Police"
+
+
+def test_word_exported_grade_table_and_layout_table() -> None:
+    """One <p> in a cell (Word's HTML export) stays a cell; a layout table's cells are page content."""
+    body = """<table class="MsoTableGrid">
+<tr><td><p class="MsoNormal">Investigating crime</p></td><td><p class="MsoNormal">Inadequate</p></td></tr>
+</table>
+<table class="layout"><tr>
+<td><h2>Legitimacy</h2><p>Cheshire Constabulary is good at treating people fairly.</p></td>
+<td><ul><li>Print</li></ul></td>
+</tr></table>"""
+    blocks = read_document("cheshire.html", _page(body=body)).blocks
+    assert [(b.kind.value, b.text, b.cells) for b in blocks] == [
+        ("table_row", "Investigating crime | Inadequate", ["Investigating crime", "Inadequate"]),
+        ("heading", "Legitimacy", None),
+        ("paragraph", "Cheshire Constabulary is good at treating people fairly.", None),
+        ("list_item", "Print", None),
+    ]

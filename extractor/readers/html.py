@@ -133,7 +133,12 @@ class _Reader:
                     self.walk(child, in_main)
             return
         if tag == "tr":
-            self.table_row(element, in_main)
+            if _is_layout_row(element):
+                for cell in element:
+                    if not _is_furniture(cell, in_main):
+                        self.walk(cell, in_main)
+            else:
+                self.table_row(element, in_main)
             return
         if tag in {"caption", "figcaption"}:
             self.add(BlockKind.CAPTION, self.inline_text(element, in_main), element.sourceline)
@@ -188,6 +193,20 @@ class _Reader:
         if any(cells):
             text = " | ".join(cell for cell in cells if cell)
             self.blocks.append(Block(BlockKind.TABLE_ROW, text, Span(line=element.sourceline), cells=cells))
+
+
+def _is_layout_row(row: etree._Element) -> bool:
+    """True for a row of a layout table (old sites lay pages out in tables): its cells hold
+    headings, lists, nested tables or several paragraphs, which a data table's cells do not."""
+    for cell in row:
+        if _tag(cell) not in {"td", "th"}:
+            continue
+        inner = [_tag(d) for d in cell.iterdescendants() if isinstance(d.tag, str)]
+        if any(t in _HEADINGS or t in {"table", "ul", "ol", "dl"} for t in inner):
+            return True
+        if sum(t in {"p", "div"} for t in inner) >= 2:
+            return True
+    return False
 
 
 def _last_line(element: etree._Element) -> int | None:
