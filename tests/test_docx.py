@@ -186,3 +186,30 @@ def test_broken_word_file_is_a_typed_error() -> None:
         read_document("broken.docx", data)
     assert caught.value.code == "unsupported-format"
     assert "broken.docx" in str(caught.value)
+
+
+def test_numbered_headings_keep_their_number_and_core_title_is_ignored() -> None:
+    document = _blank()
+    document.core_properties.title = "Kent Police response (template)"
+    outline = (
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="93"><w:multiLevelType w:val="multilevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
+        "</w:abstractNum>"
+    )
+    numbered = add_numbering(document, outline, 93)
+    for text, style, level in (
+        ("Introduction", "Heading 1", 0),
+        ("Effectiveness", "Heading 1", 0),
+        ("Investigating crime", "Heading 2", 1),
+    ):
+        set_numbering(document.add_paragraph(text, style=style), numbered, level)
+    document.add_paragraph("North Yorkshire Police was graded good at investigating crime.")
+    doc = read_document("north-yorkshire.docx", to_bytes(document))
+    assert [(b.kind.value, b.level, b.text) for b in doc.blocks] == [
+        ("heading", 1, "1 Introduction"),
+        ("heading", 1, "2 Effectiveness"),
+        ("heading", 2, "2.1 Investigating crime"),
+        ("paragraph", None, "North Yorkshire Police was graded good at investigating crime."),
+    ]
+    assert doc.title is None

@@ -259,8 +259,9 @@ def read_docx(data: bytes, name: str, sha: str) -> Document:
                 if any(cells):
                     text = " | ".join(cell for cell in cells if cell)
                     blocks.append(Block(BlockKind.TABLE_ROW, text, Span(line=ordinal), cells=cells))
-    title = (word.core_properties.title or "").strip() or None
-    return Document(path=name, sha256=sha, format=InputFormat.DOCX, blocks=blocks, title=title)
+    # The core "title" property is left out: templates carry it over from other documents
+    # (often another force's), so the first heading names the document, as in text.
+    return Document(path=name, sha256=sha, format=InputFormat.DOCX, blocks=blocks)
 
 
 def _paragraph_block(paragraph: object, numbering: _Numbering, ordinal: int) -> Block | None:
@@ -270,22 +271,23 @@ def _paragraph_block(paragraph: object, numbering: _Numbering, ordinal: int) -> 
     if not text:
         return None
     span = Span(line=ordinal)
+    # Every numbered paragraph advances its list's counter, headings included ("2.1 Title").
+    num = _num_pr(paragraph)
+    label = numbering.label(*num) if num else None
+    number = _collapse(label[1]) if label is not None and label[0] in _DECIMAL_FORMATS else ""
     level = _heading_level(paragraph)
     if level is not None:
         if _CAPTION_RE.match(text):
             return Block(BlockKind.CAPTION, text, span)
-        return Block(BlockKind.HEADING, text, span, level=level, emphasis=bold)
+        title = f"{number} {text}" if number else text
+        return Block(BlockKind.HEADING, title, span, level=level, emphasis=bold)
     styles = list(_style_names(paragraph))
     if any(name == "caption" for name in styles):
         return Block(BlockKind.CAPTION, text, span)
-    num = _num_pr(paragraph)
-    label = numbering.label(*num) if num else None
     if label is not None:
-        fmt, prefix = label
-        if fmt in _DECIMAL_FORMATS:
-            prefix = _collapse(prefix)
-            return Block(BlockKind.PARAGRAPH, f"{prefix} {text}" if prefix else text, span)
-        if fmt in _LETTER_FORMATS or fmt == "bullet" or fmt == "none":
+        if label[0] in _DECIMAL_FORMATS:
+            return Block(BlockKind.PARAGRAPH, f"{number} {text}" if number else text, span)
+        if label[0] in _LETTER_FORMATS or label[0] in {"bullet", "none"}:
             return Block(BlockKind.LIST_ITEM, text, span)
     if any(name.startswith("list") and name != "list paragraph" for name in styles):
         return Block(BlockKind.LIST_ITEM, text, span)
