@@ -209,3 +209,20 @@ def test_word_exported_grade_table_and_layout_table() -> None:
         ("paragraph", "Cheshire Constabulary is good at treating people fairly.", None),
         ("list_item", "Print", None),
     ]
+
+
+def test_content_named_like_furniture_is_kept() -> None:
+    """Class words are matched whole: an anti-social behaviour section is content, a share bar is not."""
+    page = b"""<html><body>
+<header class="entry-header"><h1>Cumbria PEEL 2017</h1></header>
+<header class="site-header"><nav><a href="/">Home</a></nav></header>
+<section id="anti-social-behaviour" class="share-of-crime">
+<h2>Anti-social behaviour</h2><p>Cumbria Constabulary tackles anti-social behaviour well.</p></section>
+<div class="share-bar"><a href="#">Share</a></div><div class="report__downloads">Download (PDF)</div>
+</body></html>"""
+    doc = read_document("cumbria.html", page)
+    assert [(b.kind.value, b.text) for b in doc.blocks] == [
+        ("heading", "Cumbria PEEL 2017"),
+        ("heading", "Anti-social behaviour"),
+        ("paragraph", "Cumbria Constabulary tackles anti-social behaviour well."),
+    ]

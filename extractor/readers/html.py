@@ -30,9 +30,12 @@ _DROP_TAGS = frozenset(
 )  # fmt: skip
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog"})
 # Class or id words of site furniture: cookie banners, skip links, breadcrumbs, share bars.
+# Whole class/id words only: "anti-social-behaviour" or "share-of-crime" are content.
 _FURNITURE_NAME_RE = regex.compile(
-    r"(?:^|[\s_-])(?:cookie\w*|consent|gdpr|skip(?:-?link)?|breadcrumbs?|site-?(?:header|footer|nav)|"
-    r"global-?(?:header|footer)|masthead|share|social|back-?to-?top|visually-?hidden|sr-only)(?:$|[\s_-])",
+    r"(?:^|\s)[\w-]*?(?:cookie\w*|consent\w*|gdpr|skip-?links?|skip-to-(?:main-)?content|breadcrumbs?|"
+    r"site-?(?:header|footer|nav\w*)|global-?(?:header|footer)\w*|masthead|share-?(?:bar|links?|buttons?|tools)|"
+    r"social-?(?:links?|share|media|icons)|downloads?|back-?to-?top|visually-?hidden|sr-only|screen-reader-text)"
+    r"(?:$|\s|__|--)",
     regex.IGNORECASE,
 )
 _HIDDEN_STYLE_RE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
@@ -75,8 +78,12 @@ def _is_furniture(element: etree._Element, in_main: bool) -> bool:
     if role in _FURNITURE_ROLES:
         return True
     # A page's own <header>/<footer> inside <article>/<main> may hold its title; the site's do not.
-    if tag in {"header", "footer"} and not in_main:
+    # Without <main>, a <header> holding the page's heading (and no menu) is content.
+    if tag == "footer" and not in_main:
         return True
+    if tag == "header" and not in_main:
+        descendants = {_tag(d) for d in element.iterdescendants()}
+        return "nav" in descendants or not descendants & set(_HEADINGS)
     names = f"{attrib.get('class', '')} {attrib.get('id', '')}"
     if _FURNITURE_NAME_RE.search(names):
         return True
