@@ -213,3 +213,20 @@ def test_numbered_headings_keep_their_number_and_core_title_is_ignored() -> None
         ("paragraph", None, "North Yorkshire Police was graded good at investigating crime."),
     ]
     assert doc.title is None
+
+
+def test_paragraphs_inside_content_controls_are_read_in_order() -> None:
+    """Word wraps cover pages and tables of contents in content controls (w:sdt)."""
+    document = _blank()
+    document.add_paragraph("Contents", style="Heading 1")
+    toc = document.add_paragraph("Responding to the public\t4")
+    document.add_paragraph("Responding to the public", style="Heading 1")
+    sdt = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtPr><w:docPartObj/></w:sdtPr><w:sdtContent/></w:sdt>")
+    toc._p.addprevious(sdt)
+    sdt[1].append(toc._p)
+    blocks = read_document("west-mercia.docx", to_bytes(document)).blocks
+    assert [(b.kind.value, b.text, b.span.line) for b in blocks] == [
+        ("heading", "Contents", 1),
+        ("paragraph", "Responding to the public 4", 2),
+        ("heading", "Responding to the public", 3),
+    ]

@@ -36,6 +36,7 @@ _W_P, _W_TBL, _W_TR, _W_TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _W_T, _W_TAB, _W_BR, _W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _W_NBH, _W_R, _W_RPR, _W_VANISH = qn("w:noBreakHyphen"), qn("w:r"), qn("w:rPr"), qn("w:vanish")
 _W_B, _W_VAL = qn("w:b"), qn("w:val")
+_W_SDT, _W_SDT_CONTENT, _W_CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
 # Subtrees whose text is not the paragraph's running text.
 _SKIP_SUBTREES = frozenset(
     {qn("w:del"), qn("w:moveFrom"), qn("w:instrText"), qn("w:delText"), qn("w:txbxContent"), qn("w:pPr"),
@@ -241,7 +242,7 @@ def read_docx(data: bytes, name: str, sha: str) -> Document:
     numbering = _Numbering(word)
     blocks: list[Block] = []
     ordinal = 0
-    for element in word.element.body.iterchildren():
+    for element in _body_elements(word.element.body):
         if element.tag == _W_P:
             ordinal += 1
             block = _paragraph_block(Paragraph(element, word), numbering, ordinal)
@@ -262,6 +263,20 @@ def read_docx(data: bytes, name: str, sha: str) -> Document:
     # The core "title" property is left out: templates carry it over from other documents
     # (often another force's), so the first heading names the document, as in text.
     return Document(path=name, sha256=sha, format=InputFormat.DOCX, blocks=blocks)
+
+
+def _body_elements(container: etree._Element) -> Iterator[etree._Element]:
+    """Body paragraphs and tables in order, including those inside content controls (a cover
+    page, a table of contents, a template's fields are wrapped in ``w:sdt``) and custom XML."""
+    for element in container.iterchildren():
+        if element.tag in (_W_P, _W_TBL):
+            yield element
+        elif element.tag == _W_SDT:
+            content = element.find(_W_SDT_CONTENT)
+            if content is not None:
+                yield from _body_elements(content)
+        elif element.tag == _W_CUSTOM_XML:
+            yield from _body_elements(element)
 
 
 def _paragraph_block(paragraph: object, numbering: _Numbering, ordinal: int) -> Block | None:
