@@ -230,3 +230,14 @@ def test_paragraphs_inside_content_controls_are_read_in_order() -> None:
         ("paragraph", "Responding to the public 4", 2),
         ("heading", "Responding to the public", 3),
     ]
+
+
+def test_known_part_name_in_body_style_is_a_heading() -> None:
+    document = _blank()
+    document.add_paragraph("Areas for improvement")
+    document.add_paragraph("The force should review how it answers non-emergency calls.", style="List Bullet")
+    blocks = read_document("dorset.docx", to_bytes(document)).blocks
+    assert [(b.kind.value, b.text) for b in blocks] == [
+        ("heading", "Areas for improvement"),
+        ("list_item", "The force should review how it answers non-emergency calls."),
+    ]

@@ -226,3 +226,17 @@ def test_content_named_like_furniture_is_kept() -> None:
         ("heading", "Anti-social behaviour"),
         ("paragraph", "Cumbria Constabulary tackles anti-social behaviour well."),
     ]
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<div class="afi-title">Areas for improvement</div>',
+        "<p>Area for improvement</p>",
+        "<p><span>Causes of concern</span></p>",
+    ],
+)
+def test_known_part_name_is_a_heading_whatever_its_markup(markup: str) -> None:
+    body = f"{markup}\n<ul><li>The force should improve how it supervises investigations.</li></ul>"
+    blocks = read_document("wiltshire.html", _page(body=body)).blocks
+    assert [b.kind.value for b in blocks] == ["heading", "list_item"]

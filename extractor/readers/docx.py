@@ -25,6 +25,7 @@ from lxml import etree
 from extractor.document import Block, BlockKind, Document
 from extractor.errors import UnsupportedFormat
 from extractor.readers.text import clean_line
+from extractor.vocab import KNOWN_HEADING_RE
 from schemas import InputFormat, Span
 
 _SPACES_RE = regex.compile(r"[\p{Zs}\t\n\r]+", regex.V1)
@@ -310,4 +311,7 @@ def _paragraph_block(paragraph: object, numbering: _Numbering, ordinal: int) -> 
         return Block(BlockKind.CAPTION, text, span)
     if bold and not text.endswith(_TERMINAL):
         return Block(BlockKind.HEADING, text, span, emphasis=True)
+    if len(text) <= 60 and KNOWN_HEADING_RE.match(text):
+        # A known part name ("Areas for improvement") is a heading whatever its style, as in text.
+        return Block(BlockKind.HEADING, text, span)
     return Block(BlockKind.PARAGRAPH, text, span, emphasis=bold)

@@ -19,6 +19,7 @@ from lxml import etree, html
 
 from extractor.document import Block, BlockKind, Document
 from extractor.readers.text import clean_line
+from extractor.vocab import KNOWN_HEADING_RE
 from schemas import InputFormat, Span
 
 # Never content: code, media, forms and interactive widgets.
@@ -108,6 +109,9 @@ class _Reader:
         if kind is not BlockKind.TABLE_ROW and _CAPTION_RE.match(text):
             kind = BlockKind.CAPTION
             extra.pop("level", None)
+        elif kind is BlockKind.PARAGRAPH and len(text) <= 60 and KNOWN_HEADING_RE.match(text):
+            # A known part name ("Areas for improvement") is a heading whatever its markup, as in text.
+            kind = BlockKind.HEADING
         self.blocks.append(Block(kind, text, Span(line=line if line and line > 0 else None), **extra))  # type: ignore[arg-type]
 
     def inline_text(self, element: etree._Element, in_main: bool) -> str:
