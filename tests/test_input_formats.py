@@ -126,3 +126,25 @@ def test_figure_source_note_is_not_a_heading(note: str) -> None:
     text = f"{note}\nThe force carried out fewer searches than most forces in the year ending March 2024.\n"
     blocks = read_document("x.txt", text.encode()).blocks
     assert blocks[0].kind.value == "paragraph"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta charset="windows-1252">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">',
+    ],
+)
+def test_old_page_is_decoded_in_its_declared_charset(meta: str) -> None:
+    body = "<body><p>The force\u2019s caf\u00e9 scheme.</p></body>"
+    page = f"<!DOCTYPE html><html><head>{meta}</head>{body}</html>"
+    document = read_document("old.htm", page.encode("cp1252"))
+    assert [b.text for b in document.blocks] == ["The force\u2019s caf\u00e9 scheme."]
+    assert document.warnings == []
+
+
+def test_undeclared_non_utf8_page_still_warns() -> None:
+    page = "<!DOCTYPE html><html><body><p>The force\u2019s scheme.</p></body></html>".encode("cp1252")
+    document = read_document("old.htm", page)
+    assert [w.code for w in document.warnings] == ["not-utf8"]
+    assert document.blocks[0].text == "The force\u2019s scheme."

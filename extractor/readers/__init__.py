@@ -6,6 +6,7 @@ without an extension); where the two disagree the document carries a warning.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from pathlib import Path
@@ -133,7 +134,8 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
 
         document = read_docx(data, name, sha)
     else:
-        text, warnings = decode_text(data, name)
+        declared = _declared_charset(data) if fmt is InputFormat.HTML else None
+        text, warnings = _decode_declared(data, declared) if declared else decode_text(data, name)
         if not text.strip():
             raise EmptyFile(name, "the file holds no text")
         if fmt is InputFormat.HTML:
@@ -147,6 +149,33 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
     document.warnings[:0] = warnings
     _warn_extension_mismatch(document, name)
     return document
+
+
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in <meta>, when its bytes are not UTF-8 (old saved pages)."""
+    try:
+        data.decode("utf-8-sig")
+        return None
+    except UnicodeDecodeError:
+        pass
+    match = _META_CHARSET_RE.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def _decode_declared(data: bytes, charset: str) -> tuple[str, list[Warning]]:
+    """Decode a page in its declared charset (Windows-1252 for a declared Latin-1, as browsers do)."""
+    if charset in {"iso8859-1", "latin-1", "ascii"}:
+        charset = "cp1252"
+    text = data.decode(charset, errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
 def _warn_extension_mismatch(document: Document, name: str) -> None:
