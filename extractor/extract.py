@@ -23,6 +23,19 @@ _INSPECTION_CUE = regex.compile(
 )
 
 
+# A cookie wall or consent notice names what the site holds ("our inspection reports"):
+# its blocks are no evidence that the document is an inspection.
+_COOKIE_BLOCK = regex.compile(r"\bcookies?\b|\bconsent\b|\bprivacy\s+(?:notice|policy)\b", regex.IGNORECASE)
+
+
+def _has_inspection_cue(document: Document) -> bool:
+    """True when a block that is not about cookies or consent names the inspectorate or an inspection."""
+    return any(
+        _INSPECTION_CUE.search(block.text) and not _COOKIE_BLOCK.search(block.text)
+        for block in document.blocks
+    )
+
+
 @stage("info", assigns=("info",))
 def info_stage(ex: Extraction) -> None:
     """Kind, title, force and cycle of the document."""
@@ -42,7 +55,7 @@ def run_document(document: Document) -> Report:
     run_stages(ex, STAGE_ORDER)
     assert ex.info is not None and ex.sections is not None
     has_area = any(node.kind is SectionKind.AREA for node in ex.all_sections())
-    if not has_area and ex.info.inspection is None and not _INSPECTION_CUE.search(document.text):
+    if not has_area and ex.info.inspection is None and not _has_inspection_cue(document):
         raise NotAnInspectionDocument(
             document.path, "no inspection content found (no PEEL area, cycle or inspectorate named)"
         )

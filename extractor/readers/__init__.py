@@ -6,7 +6,9 @@ without an extension); where the two disagree the document carries a warning.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import re
 from pathlib import Path
 
 from extractor.document import Document
@@ -54,12 +56,35 @@ def sniff_format(data: bytes, path: str = "") -> InputFormat:
     # UTF-16 text has NULs too; anything else with NULs is binary.
     if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFormat(path, "binary data (NUL bytes); expected PDF, text, Markdown, HTML or DOCX")
-    lowered = head[:1024].lower()
-    if lowered.startswith((b"<!doctype html", b"<html", b"<?xml")) or (
-        b"<html" in lowered and b"<body" in data[:65536].lower()
-    ):
+    if _looks_like_html(sample):
         return InputFormat.HTML
+    if head.startswith(b"<?xml"):
+        raise UnsupportedFormat(
+            path, "an XML file that is not XHTML; expected PDF, text, Markdown, HTML or DOCX"
+        )
     return InputFormat.TEXT
+
+
+# Saved pages may open with comments ("<!-- saved from url=... -->"); fragments lack <html>.
+_LEADING_COMMENTS_RE = re.compile(rb"^(?:\s*<!--.*?-->)*\s*", re.DOTALL)
+_STRUCTURE_TAG_RE = re.compile(rb"<(?:head|body|html|meta|title)\b", re.IGNORECASE)
+# Block tags of a page body. Markdown-like text carries only inline <b>/<u>, never these.
+_BLOCK_TAG_RE = re.compile(
+    rb"</(?:p|div|h[1-6]|ul|ol|li|table|tr|td|th|section|article|dl|dd|dt)>", re.IGNORECASE
+)
+
+
+def _looks_like_html(sample: bytes) -> bool:
+    """True for an HTML or XHTML page or fragment, told by its tags rather than its name."""
+    start = _LEADING_COMMENTS_RE.sub(b"", sample.lstrip(b"\xef\xbb\xbf"), count=1)[:1024].lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        return True
+    if start.startswith(b"<?xml"):
+        return b"<html" in sample[:4096].lower() or b"http://www.w3.org/1999/xhtml" in sample[:4096]
+    structure = len(set(m.group(0).lower() for m in _STRUCTURE_TAG_RE.finditer(sample)))
+    blocks = len(_BLOCK_TAG_RE.findall(sample))
+    # A page without a doctype (<head>/<body>), or a fragment whose text is mostly in block tags.
+    return (structure >= 2 and blocks >= 1) or (start.startswith(b"<") and blocks >= 3)
 
 
 def decode_text(data: bytes, path: str) -> tuple[str, list[Warning]]:
@@ -109,7 +134,8 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
 
         document = read_docx(data, name, sha)
     else:
-        text, warnings = decode_text(data, name)
+        declared = _declared_charset(data) if fmt is InputFormat.HTML else None
+        text, warnings = _decode_declared(data, declared) if declared else decode_text(data, name)
         if not text.strip():
             raise EmptyFile(name, "the file holds no text")
         if fmt is InputFormat.HTML:
@@ -123,6 +149,33 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
     document.warnings[:0] = warnings
     _warn_extension_mismatch(document, name)
     return document
+
+
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in <meta>, when its bytes are not UTF-8 (old saved pages)."""
+    try:
+        data.decode("utf-8-sig")
+        return None
+    except UnicodeDecodeError:
+        pass
+    match = _META_CHARSET_RE.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def _decode_declared(data: bytes, charset: str) -> tuple[str, list[Warning]]:
+    """Decode a page in its declared charset (Windows-1252 for a declared Latin-1, as browsers do)."""
+    if charset in {"iso8859-1", "latin-1", "ascii"}:
+        charset = "cp1252"
+    text = data.decode(charset, errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
 def _warn_extension_mismatch(document: Document, name: str) -> None:

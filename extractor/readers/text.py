@@ -33,7 +33,10 @@ _INLINE_EMPH_RE = regex.compile(r"(\*\*|__)(.+?)\1")
 _PIPE_ROW_RE = regex.compile(r"^\s*\|.*\|\s*$")
 _PIPE_RULE_RE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _BULLET_RE = regex.compile(r"^\s*(?:[-•*▪◦●–]\s+(?:[a-z]\)\s+)?|[a-z]\)\s+|\(?[ivx]+\)\s+)(?=\S)")
-_FURNITURE_RE = regex.compile(r"^(?:last\s+(?:updated|modified)|published|print\s+this\s+page)\b", regex.I)
+# Page furniture and a figure's source note ("Source: ... from the Home Office") are never headings.
+_FURNITURE_RE = regex.compile(
+    r"^(?:(?:last\s+(?:updated|modified)|published|print\s+this\s+page)\b|sources?\s*:)", regex.I
+)
 _CAPTION_RE = regex.compile(r"^(?:figure|chart|table)\s+\d+[a-z]?\s*[:.–-]", regex.IGNORECASE)
 
 # A heading line: short, starts with a capital or a number, no closing full stop.

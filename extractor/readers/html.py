@@ -1,0 +1,270 @@
+"""HTML reader: a saved web page to blocks, on lxml's forgiving HTML parser.
+
+lxml parses real-world tag soup, is already a dependency, and gives each element
+its ``sourceline``, which becomes ``span.line``. Site furniture is dropped before
+reading (scripts, styles, navigation, site header and footer, cookie banners, "Skip
+to content" links, hidden elements); when the page marks its ``<main>`` content,
+only that is read. Blocks follow the markup: ``h1``–``h6`` are headings with their
+level, ``li`` list items, ``tr`` table rows with cells, ``dt``/``dd`` and other text
+containers paragraphs; a paragraph wholly in bold is a heading, as in the text reader.
+Links keep their text (glossary links). The reader knows nothing of grades.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+from lxml import etree, html
+
+from extractor.document import Block, BlockKind, Document
+from extractor.readers.text import clean_line
+from extractor.vocab import KNOWN_HEADING_RE
+from schemas import InputFormat, Span
+
+# Never content: code, media, forms and interactive widgets.
+_DROP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
+        "form", "button", "input", "select", "textarea", "label", "nav", "menu", "dialog", "head",
+    }
+)  # fmt: skip
+_FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog"})
+# Class or id words of site furniture: cookie banners, skip links, breadcrumbs, share bars.
+# Whole class/id words only: "anti-social-behaviour" or "share-of-crime" are content.
+_FURNITURE_NAME_RE = regex.compile(
+    r"(?:^|\s)[\w-]*?(?:cookie\w*|consent\w*|gdpr|skip-?links?|skip-to-(?:main-)?content|breadcrumbs?|"
+    r"site-?(?:header|footer|nav\w*)|global-?(?:header|footer)\w*|masthead|share-?(?:bar|links?|buttons?|tools)|"
+    r"social-?(?:links?|share|media|icons)|downloads?|back-?to-?top|visually-?hidden|sr-only|screen-reader-text)"
+    r"(?:$|\s|__|--)",
+    regex.IGNORECASE,
+)
+_HIDDEN_STYLE_RE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+_SKIP_LINK_RE = regex.compile(r"^\s*skip\s+to\s+(?:the\s+)?(?:main\s+)?content\s*$", regex.IGNORECASE)
+_SPACES_RE = regex.compile(r"[\p{Zs}\t\n\r]+", regex.V1)
+_CAPTION_RE = regex.compile(r"^(?:figure|chart|table)\s+\d+[a-z]?\s*[:.–-]", regex.IGNORECASE)
+
+_HEADINGS = {f"h{n}": n for n in range(1, 7)}
+# Elements that start a block of their own; everything else is inline text.
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "aside", "header", "footer", "blockquote", "pre",
+        "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th",
+        "caption", "figure", "figcaption", "address", "details", "summary", "hr", "body", "html",
+        "center", "fieldset", "legend",
+    }
+) | frozenset(_HEADINGS)  # fmt: skip
+_BOLD_TAGS = frozenset({"b", "strong"})
+
+
+def _tag(element: etree._Element) -> str:
+    """Lower-case local tag name ('' for comments and processing instructions)."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _is_furniture(element: etree._Element, in_main: bool) -> bool:
+    """True for elements that are site furniture, not the page's content."""
+    tag = _tag(element)
+    if tag in _DROP_TAGS or not tag:
+        return True
+    attrib = element.attrib
+    if "hidden" in attrib or attrib.get("aria-hidden", "").lower() == "true":
+        return True
+    if _HIDDEN_STYLE_RE.search(attrib.get("style", "")):
+        return True
+    role = attrib.get("role", "").lower()
+    if role in _FURNITURE_ROLES:
+        return True
+    # A page's own <header>/<footer> inside <article>/<main> may hold its title; the site's do not.
+    # Without <main>, a <header> holding the page's heading (and no menu) is content.
+    if tag == "footer" and not in_main:
+        return True
+    if tag == "header" and not in_main:
+        descendants = {_tag(d) for d in element.iterdescendants()}
+        return "nav" in descendants or not descendants & set(_HEADINGS)
+    names = f"{attrib.get('class', '')} {attrib.get('id', '')}"
+    if _FURNITURE_NAME_RE.search(names):
+        return True
+    return tag == "a" and bool(_SKIP_LINK_RE.match(element.text_content()))
+
+
+def _collapse(text: str) -> str:
+    """One line of clean text: Word/web residue removed, single spaces, trimmed."""
+    return _SPACES_RE.sub(" ", clean_line(text)).strip()
+
+
+class _Reader:
+    """Walks the content tree and emits blocks in document order."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+
+    def add(self, kind: BlockKind, raw: str, line: int | None, **extra: object) -> None:
+        text = _collapse(raw)
+        if not text or _SKIP_LINK_RE.match(text):
+            return
+        if kind is not BlockKind.TABLE_ROW and _CAPTION_RE.match(text):
+            kind = BlockKind.CAPTION
+            extra.pop("level", None)
+        elif kind is BlockKind.PARAGRAPH and len(text) <= 60 and KNOWN_HEADING_RE.match(text):
+            # A known part name ("Areas for improvement") is a heading whatever its markup, as in text.
+            kind = BlockKind.HEADING
+        self.blocks.append(Block(kind, text, Span(line=line if line and line > 0 else None), **extra))  # type: ignore[arg-type]
+
+    def inline_text(self, element: etree._Element, in_main: bool) -> str:
+        """The text of an element and its inline children (links keep their text, <br> is a space)."""
+        parts: list[str] = [element.text or ""]
+        for child in element:
+            if not _is_furniture(child, in_main):
+                if _tag(child) == "br":
+                    parts.append(" ")
+                elif _tag(child) in {"ul", "ol", "dl", "table"}:
+                    pass  # nested lists and tables are blocks of their own
+                else:
+                    parts.append(" " if _tag(child) in _BLOCK_TAGS else "")
+                    parts.append(self.inline_text(child, in_main))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    def walk(self, element: etree._Element, in_main: bool) -> None:
+        """Emit the blocks of a container: its own inline runs as paragraphs, block children by kind."""
+        tag = _tag(element)
+        in_main = in_main or tag in {"main", "article"} or element.attrib.get("role", "").lower() == "main"
+        if tag in _HEADINGS:
+            self.add(BlockKind.HEADING, self.inline_text(element, in_main), element.sourceline,
+                     level=_HEADINGS[tag])  # fmt: skip
+            return
+        if tag == "li" and not any(_tag(child) in _HEADINGS for child in element.iter()):
+            self.add(BlockKind.LIST_ITEM, self.inline_text(element, in_main), element.sourceline)
+            for child in element:
+                if _tag(child) in {"ul", "ol", "dl", "table"} and not _is_furniture(child, in_main):
+                    self.walk(child, in_main)
+            return
+        if tag == "tr":
+            if _is_layout_row(element):
+                for cell in element:
+                    if not _is_furniture(cell, in_main):
+                        self.walk(cell, in_main)
+            else:
+                self.table_row(element, in_main)
+            return
+        if tag in {"caption", "figcaption"}:
+            self.add(BlockKind.CAPTION, self.inline_text(element, in_main), element.sourceline)
+            return
+        if tag in {"p", "dt", "dd", "pre", "address", "summary", "legend"} and not any(
+            _tag(child) in _BLOCK_TAGS - {"ul", "ol", "dl", "table"} for child in element
+        ):
+            self.paragraph(element, in_main)
+            for child in element:
+                if _tag(child) in {"ul", "ol", "dl", "table"} and not _is_furniture(child, in_main):
+                    self.walk(child, in_main)
+            return
+        self.container(element, in_main)
+
+    def container(self, element: etree._Element, in_main: bool) -> None:
+        """A generic container: loose inline text between block children becomes paragraphs."""
+        run: list[str] = [element.text or ""]
+        run_line: int | None = element.sourceline
+        for child in element:
+            if _is_furniture(child, in_main):
+                run.append(child.tail or "")
+                continue
+            if _tag(child) in _BLOCK_TAGS and _tag(child) != "br":
+                self.add(BlockKind.PARAGRAPH, "".join(run), run_line)
+                self.walk(child, in_main)
+                run, run_line = [child.tail or ""], _last_line(child)
+                continue
+            if not "".join(run).strip():
+                run_line = child.sourceline or run_line
+            run.append(" " if _tag(child) == "br" else self.inline_text(child, in_main))
+            run.append(child.tail or "")
+        self.add(BlockKind.PARAGRAPH, "".join(run), run_line)
+
+    def paragraph(self, element: etree._Element, in_main: bool) -> None:
+        """A paragraph; wholly bold (and not a lead-in ending with ':') it is a heading, as in text."""
+        text = self.inline_text(element, in_main)
+        bold = _wholly_bold(element, in_main)
+        kind = BlockKind.PARAGRAPH
+        if bold and _tag(element) == "p" and not _collapse(text).endswith(":"):
+            kind = BlockKind.HEADING
+        self.add(kind, text, element.sourceline, emphasis=bold)
+
+    def table_row(self, element: etree._Element, in_main: bool) -> None:
+        """A table row with one cell per th/td (empty cells kept, trailing empties dropped)."""
+        cells = [
+            _collapse(self.inline_text(cell, in_main))
+            for cell in element
+            if _tag(cell) in {"td", "th"} and not _is_furniture(cell, in_main)
+        ]
+        while cells and not cells[-1]:
+            cells.pop()
+        if any(cells):
+            text = " | ".join(cell for cell in cells if cell)
+            self.blocks.append(Block(BlockKind.TABLE_ROW, text, Span(line=element.sourceline), cells=cells))
+
+
+def _is_layout_row(row: etree._Element) -> bool:
+    """True for a row of a layout table (old sites lay pages out in tables): its cells hold
+    headings, lists, nested tables or several paragraphs, which a data table's cells do not."""
+    for cell in row:
+        if _tag(cell) not in {"td", "th"}:
+            continue
+        inner = [_tag(d) for d in cell.iterdescendants() if isinstance(d.tag, str)]
+        if any(t in _HEADINGS or t in {"table", "ul", "ol", "dl"} for t in inner):
+            return True
+        if sum(t in {"p", "div"} for t in inner) >= 2:
+            return True
+    return False
+
+
+def _last_line(element: etree._Element) -> int | None:
+    """The source line where an element's last descendant starts (for the text after it)."""
+    line = element.sourceline
+    for descendant in element.iterdescendants():
+        if isinstance(descendant.tag, str) and descendant.sourceline:
+            line = descendant.sourceline
+    return line
+
+
+def _wholly_bold(element: etree._Element, in_main: bool) -> bool:
+    """True when every visible character of the element sits inside <b>/<strong>."""
+    if (element.text or "").strip():
+        return False
+    children = [c for c in element if not _is_furniture(c, in_main) and _tag(c) != "br"]
+    if not children:
+        return False
+    for child in children:
+        if (child.tail or "").strip():
+            return False
+        if _tag(child) not in _BOLD_TAGS and not _wholly_bold(child, in_main):
+            return False
+    return True
+
+
+def _content_roots(root: etree._Element) -> Iterator[etree._Element]:
+    """The page's marked main content if it has one, else its body."""
+    mains = root.xpath("//main | //*[@role='main']")
+    if mains:
+        outermost = [m for m in mains if not any(a in mains for a in m.iterancestors())]
+        yield from outermost
+        return
+    body = root.find(".//body")
+    yield body if body is not None else root
+
+
+def read_html(text: str, name: str, sha: str) -> Document:
+    """Parse an HTML page into the document model (see the module docstring for the rules)."""
+    parser = html.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
+    # lxml refuses str input with an encoding declaration; the bytes are already decoded.
+    text = regex.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    root = html.document_fromstring(text or "<html></html>", parser=parser)
+    reader = _Reader()
+    for content in _content_roots(root):
+        in_main = _tag(content) in {"main", "article"} or content.attrib.get("role", "").lower() == "main"
+        reader.walk(content, in_main)
+    title_el = root.find(".//title")
+    title = _collapse(title_el.text_content()) if title_el is not None else ""
+    return Document(path=name, sha256=sha, format=InputFormat.HTML, blocks=reader.blocks, title=title or None)
