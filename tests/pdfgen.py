@@ -22,7 +22,7 @@ from reportlab.pdfgen import canvas
 from extractor import extract as _extract  # noqa: F401  (registers the stages)
 from extractor.document import Block, BlockKind, Document
 from extractor.pipeline import Extraction, run_stages
-from extractor.vocab import CONTENTS_RE
+from extractor.vocab import CONTENTS_RE, SUMMARY_RE
 from schemas import SectionKind
 
 PAGE_W, PAGE_H = A4
@@ -212,7 +212,9 @@ def _build(
     layout = _Layout(regular, bold, ligatures)
 
     contents_at = next((i for i, b in enumerate(blocks) if b.is_heading and CONTENTS_RE.match(b.text)), None)
-    cover_end = contents_at if contents_at is not None and contents_at <= 6 else 0
+    summary_at = next((i for i, b in enumerate(blocks) if b.is_heading and SUMMARY_RE.match(b.text)), None)
+    cover_at = contents_at if contents_at is not None else summary_at
+    cover_end = cover_at if cover_at is not None and cover_at <= 6 else 0
     cover = blocks[:cover_end]
     body_start = cover_end
     contents_rows: list[Block] = []

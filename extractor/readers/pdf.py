@@ -546,6 +546,8 @@ class _Assembler:
 
     def _join_text(self, left: str, right: str) -> str:
         """Join two lines, undoing an end-of-line hyphen only where the joined word is a word."""
+        if left.endswith("-") and len(left) > 1 and left[-2].isalnum() and right[:1].isdigit():
+            return left + right  # a range or code broken after its hyphen: "2023-" "24"
         if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].islower():
             head = _WORD_RE.findall(left.split()[-1])
             tail = _WORD_RE.findall(right.split()[0])
