@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
+from operator import itemgetter
 from typing import Any
 
 import pdfplumber
@@ -42,6 +43,7 @@ _LIGATURES = str.maketrans(
 _INVISIBLE_RE = regex.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\p{Cc}]")
 _BOLD_RE = regex.compile(r"bold|black|heavy|semibold|demi", regex.IGNORECASE)
 _BULLETS = frozenset("•▪◦●‣○■□–-·\u2043\uf0b7")
+_BULLET_PREFIXES = frozenset("•▪◦●‣■\uf0b7")  # glyphs also met glued to the item's first word
 _CAPTION_RE = regex.compile(r"^(?:figure|chart|table)\s+\d+[a-z]?\s*[:.–-]", regex.IGNORECASE)
 _PAGE_NUMBER_RE = regex.compile(
     r"^(?:page\s+)?\d{1,4}(?:\s+(?:of|/)\s+\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$", regex.I
@@ -54,7 +56,7 @@ MARGIN_ZONE = 0.09  # share of the page height at top and bottom where running t
 GAP_EMS = 1.5  # a horizontal gap wider than this many font sizes separates cells or columns
 
 
-@dataclass
+@dataclass(slots=True)
 class _Word:
     text: str
     x0: float
@@ -65,45 +67,27 @@ class _Word:
     bold: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
-    """One line of a page in reading order, or one row of a ruled table."""
+    """One line of a page in reading order, or one row of a ruled table; words are not kept.
+
+    Only what block assembly needs is kept, so a long PDF's lines cost little memory.
+    """
 
     page: int
     number: int
-    words: list[_Word]
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float  # the commonest font size of its words
+    bold: bool  # most of its letters are bold
+    first_width: float  # width of its first word (does it fit at the end of the line before?)
     right: float = 0.0  # right edge of the column the line sits in
+    bullet: bool = False  # it opened with a bullet glyph (dropped from ``text``)
     cells: list[str] | None = None
     segments: list[str] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
-    @property
-    def x0(self) -> float:
-        return min(w.x0 for w in self.words)
-
-    @property
-    def x1(self) -> float:
-        return max(w.x1 for w in self.words)
-
-    @property
-    def top(self) -> float:
-        return min(w.top for w in self.words)
-
-    @property
-    def bottom(self) -> float:
-        return max(w.bottom for w in self.words)
-
-    @property
-    def size(self) -> float:
-        return Counter(round(w.size * 2) / 2 for w in self.words).most_common(1)[0][0]
-
-    @property
-    def bold(self) -> bool:
-        letters = sum(len(w.text) for w in self.words)
-        return sum(len(w.text) for w in self.words if w.bold) * 2 > letters
 
     @property
     def span(self) -> Span:
@@ -112,6 +96,36 @@ class _Line:
             line=self.number,
             bbox=(round(self.x0, 2), round(self.top, 2), round(self.x1, 2), round(self.bottom, 2)),
         )
+
+
+def _line(page: int, words: list[_Word], right: float, cells: list[str] | None = None) -> _Line:
+    """Summarise a line's words (sorted left to right); a leading bullet glyph is noted and dropped."""
+    bullet = False
+    first = words[0].text
+    if cells is None and len(words) > 1 and first in _BULLETS:
+        bullet, words = True, words[1:]
+    elif cells is None and len(first) > 1 and first[0] in _BULLET_PREFIXES:
+        bullet = True
+        head = words[0]
+        words = [_Word(first[1:], head.x0, head.x1, head.top, head.bottom, head.size, head.bold), *words[1:]]
+    sizes = Counter(round(w.size * 2) / 2 for w in words)
+    letters = sum(len(w.text) for w in words)
+    return _Line(
+        page=page,
+        number=0,
+        text=" ".join(w.text for w in words),
+        x0=min(w.x0 for w in words),
+        x1=max(w.x1 for w in words),
+        top=min(w.top for w in words),
+        bottom=max(w.bottom for w in words),
+        size=sizes.most_common(1)[0][0],
+        bold=sum(len(w.text) for w in words if w.bold) * 2 > letters,
+        first_width=words[0].x1 - words[0].x0,
+        right=right,
+        bullet=bullet,
+        cells=cells,
+        segments=_segments(words) if cells is None else [],  # kept only for lines split by wide gaps
+    )
 
 
 @dataclass
@@ -153,7 +167,7 @@ def _read_pages(data: bytes, name: str) -> tuple[list[_Page], int, str | None]:
         pages: list[_Page] = []
         for number, page in enumerate(page_list, start=1):
             try:
-                words = page.extract_words(extra_attrs=["fontname", "size"])
+                words = _words(page.chars)
                 rules = _rules(page.lines, page.rects)
                 pages.append(_lay_out_page(number, float(page.width), float(page.height), words, rules))
             except Exception as exc:
@@ -196,16 +210,66 @@ def _rules(lines: Iterable[dict[str, Any]], rects: Iterable[dict[str, Any]]) -> 
     return found
 
 
+def _words(chars: list[dict[str, Any]]) -> list[_Word]:
+    """Upright characters to words: one pass over them sorted by line, split at spaces and gaps.
+
+    The same grouping as pdfplumber's ``extract_words`` (3-point tolerances), done in one pass
+    that also keeps each word's font size and weight, which headings are told by.
+    """
+    upright = sorted((c for c in chars if c.get("upright", True)), key=itemgetter("top"))
+    bold_fonts: dict[str, bool] = {}
+    words: list[_Word] = []
+    line: list[dict[str, Any]] = []
+    line_top = -1e9
+    for char in [*upright, None]:
+        if char is not None and char["top"] - line_top <= 3.0:
+            line.append(char)
+            continue
+        line.sort(key=itemgetter("x0"))
+        text: list[str] = []
+        first: dict[str, Any] | None = None
+        last_x1 = 0.0
+        last: dict[str, Any] = {}
+        bold = False
+        for c in line:
+            font = c["fontname"]
+            is_bold = bold_fonts.get(font)
+            if is_bold is None:
+                is_bold = bold_fonts[font] = _BOLD_RE.search(font) is not None
+            space = c["text"].isspace()
+            if first is not None and (space or c["x0"] - last_x1 > 3.0 or is_bold != bold):
+                words.append(_word(text, first, last, bold))
+                first = None
+            if space:
+                continue
+            if first is None:
+                first, text, bold = c, [], is_bold
+            text.append(c["text"])
+            last, last_x1 = c, c["x1"]
+        if first is not None:
+            words.append(_word(text, first, last, bold))
+        if char is not None:
+            line, line_top = [char], char["top"]
+    return words
+
+
+def _word(text: list[str], first: dict[str, Any], last: dict[str, Any], bold: bool) -> _Word:
+    return _Word(
+        _clean("".join(text)),
+        float(first["x0"]),
+        float(last["x1"]),
+        float(min(first["top"], last["top"])),
+        float(max(first["bottom"], last["bottom"])),
+        float(first["size"]),
+        bold,
+    )
+
+
 def _lay_out_page(
-    number: int, width: float, height: float, raw: list[dict[str, Any]], rules: list[tuple[float, ...]]
+    number: int, width: float, height: float, words: list[_Word], rules: list[tuple[float, ...]]
 ) -> _Page:
     """Words to lines in reading order: tables as rows, two-column bands column by column."""
-    words = []
-    for w in raw:
-        text = _clean(w["text"])
-        if text.strip():
-            bold = bool(_BOLD_RE.search(str(w.get("fontname", ""))))
-            words.append(_Word(text, w["x0"], w["x1"], w["top"], w["bottom"], float(w["size"]), bold))
+    words = [w for w in words if w.text.strip()]
     tables = _table_regions(rules)
     in_table: list[list[_Word]] = [[] for _ in tables]
     free: list[_Word] = []
@@ -221,7 +285,7 @@ def _lay_out_page(
     rows = _physical_lines(free)
     pieces: list[tuple[float, list[_Line]]] = []
     for band in _column_bands(rows, width):
-        placed = [_Line(number, 0, w, right=r) for w, r in _band_lines(band, width)]
+        placed = [_line(number, w, r) for w, r in _band_lines(band, width)]
         if band[0] and band[0][0].text == "\x00":
             pieces.append((band[1][0].top, placed))  # a two-column band is read as one piece
         else:
@@ -235,8 +299,6 @@ def _lay_out_page(
     for _, group in pieces:
         for line in group:
             line.number = len(lines) + 1
-            if line.cells is None:
-                line.segments = _segments(line.words)
             lines.append(line)
     return _Page(number, width, height, lines)
 
@@ -269,7 +331,7 @@ def _segments(words: list[_Word]) -> list[str]:
         if prev is not None and word.x0 - prev.x1 > GAP_EMS * max(prev.size, word.size, 6.0):
             parts.append([])
         parts[-1].append(word.text)
-    return [" ".join(p) for p in parts]
+    return [" ".join(p) for p in parts] if len(parts) > 1 else []
 
 
 def _column_bands(rows: list[list[_Word]], width: float) -> list[list[list[_Word]]]:
@@ -381,7 +443,7 @@ def _table_rows(
         while texts and not texts[-1]:
             texts.pop()
         ordered = [w for line in _physical_lines(row) for w in line]
-        result.append(_Line(page, 0, ordered, right=x1, cells=texts))
+        result.append(_line(page, ordered, x1, cells=texts))
     return result
 
 
@@ -431,8 +493,7 @@ class _Assembler:
         sizes: Counter[float] = Counter()
         for line in lines:
             if line.cells is None:
-                for word in line.words:
-                    sizes[round(word.size * 2) / 2] += len(word.text)
+                sizes[line.size] += len(line.text)
         self.body = sizes.most_common(1)[0][0] if sizes else 10.0
         self.heading_sizes = sorted({s for s in sizes if s > self.body + 0.75}, reverse=True)
         self.pitch = self._body_pitch()
@@ -474,10 +535,9 @@ class _Assembler:
     # -- line roles -------------------------------------------------------------------------------
 
     def _role(self, line: _Line) -> str:
-        if line.cells is not None or len(line.segments) > 1:
+        if line.cells is not None or line.segments:
             return "table"
-        first = line.words[0].text
-        if first in _BULLETS or (first[0] in "•▪◦●‣■\uf0b7" and len(first) > 1):
+        if line.bullet:
             return "bullet"
         if line.size > self.body + 0.75:
             return "heading"
@@ -504,26 +564,6 @@ class _Assembler:
             if group:
                 blocks.append(self._block(group, role))
             group, role = [line], line_role
-            if role == "bullet":
-                bullet = line.words[0]
-                line.words = (
-                    line.words[1:]
-                    if bullet.text in _BULLETS
-                    else [
-                        _Word(
-                            bullet.text[1:],
-                            bullet.x0,
-                            bullet.x1,
-                            bullet.top,
-                            bullet.bottom,
-                            bullet.size,
-                            bullet.bold,
-                        ),
-                        *line.words[1:],
-                    ]
-                )
-                if not line.words:
-                    group = []
         if group:
             blocks.append(self._block(group, role))
         return self._join_across_breaks(blocks)
@@ -635,7 +675,7 @@ class _Assembler:
 
     def _first_word_width(self, span: Span) -> float:
         line = self._line_of(span)
-        return line.words[0].x1 - line.words[0].x0 if line and line.words else 0.0
+        return line.first_width if line else 0.0
 
     def _index(self) -> dict[tuple[int, int], _Line]:
         if not hasattr(self, "_by_place"):
