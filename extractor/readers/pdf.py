@@ -52,7 +52,7 @@ _COPYRIGHT_RE = regex.compile(r"^©.*\b(?:HMICFRS|HMIC|crown\s+copyright)\b", re
 _TERMINAL = (".", "!", "?", ":", ";")
 _WORD_RE = regex.compile(r"\p{L}+(?:[-’']\p{L}+)*")
 
-MARGIN_ZONE = 0.09  # share of the page height at top and bottom where running text lives
+MARGIN_ZONE = 0.075  # share of the page height at top and bottom where running text lives
 GAP_EMS = 1.5  # a horizontal gap wider than this many font sizes separates cells or columns
 
 
@@ -394,11 +394,18 @@ def _table_regions(rules: list[tuple[float, ...]]) -> list[tuple[float, float, f
                 break
         else:
             groups.append([rule])
-    return [
-        (g[0][0], g[0][1], g[0][2], g[-1][3])
-        for g in groups
-        if len(g) >= 2 and g[-1][1] - g[0][1] > 4 and g[0][2] - g[0][0] > 60
-    ]
+    vertical = [r for r in rules if r[2] - r[0] <= 2.0]
+    regions: list[tuple[float, float, float, float]] = []
+    for g in groups:
+        x0, top, x1, bottom = g[0][0], g[0][1], g[0][2], g[-1][3]
+        if bottom - top <= 4 or x1 - x0 <= 60:
+            continue
+        # Three rules make a table (top, under the header, bottom); two need a vertical rule between
+        # them, so that two charts' base lines one above the other do not.
+        walled = any(x0 - 2 <= v[0] <= x1 + 2 and v[3] - v[1] >= 0.8 * (bottom - top) for v in vertical)
+        if len(_merge(r[1] for r in g)) >= 3 or walled:
+            regions.append((x0, top, x1, bottom))
+    return regions
 
 
 def _merge(values: Iterable[float], tolerance: float = 1.5) -> list[float]:
@@ -462,14 +469,25 @@ def _columns_from_header(header: list[_Word], x0: float, x1: float) -> list[floa
 
 
 def _drop_furniture(pages: list[_Page]) -> list[_Line]:
-    """All pages' lines without running headers, footers and page numbers."""
+    """All pages' lines without running headers, footers and page numbers.
 
-    def key(line: _Line, page: _Page) -> tuple[str, int] | None:
-        if line.top > MARGIN_ZONE * page.height and line.bottom < (1 - MARGIN_ZONE) * page.height:
+    Running text sits in the top or bottom margin, is no bigger than the body font, and repeats
+    (digits aside) on many pages; page numbers and the inspectorate's copyright line there go
+    even when they do not repeat.
+    """
+    sizes: Counter[float] = Counter()
+    for page in pages:
+        for line in page.lines:
+            sizes[line.size] += len(line.text)
+    body = sizes.most_common(1)[0][0] if sizes else 10.0
+
+    def key(line: _Line, page: _Page) -> tuple[str, bool] | None:
+        top_zone = line.top < MARGIN_ZONE * page.height
+        if line.size > body + 0.75 or not (top_zone or line.bottom > (1 - MARGIN_ZONE) * page.height):
             return None
-        return regex.sub(r"\d+", "#", line.text.lower()), round(line.top / 6)
+        return regex.sub(r"\d+", "#", line.text.lower()), top_zone
 
-    seen: Counter[tuple[str, int]] = Counter()
+    seen: Counter[tuple[str, bool]] = Counter()
     for page in pages:
         seen.update({k for line in page.lines if (k := key(line, page)) is not None})
     needed = max(2, round(0.4 * len(pages)))
@@ -581,7 +599,8 @@ class _Assembler:
         if role in ("heading", "bold"):
             return line_role == role and step <= line.size * 1.6
         if role == "bullet":
-            return line_role == "body" and step <= self.pitch * 1.2 and line.x0 > group[0].x0 - 1 - 0
+            # Continuation lines hang at the item's text, not back at the margin.
+            return line_role == "body" and step <= self.pitch * 1.2 and abs(line.x0 - group[0].x0) <= 2
         return line_role == "body" and step <= self.pitch * 1.2
 
     def _join_text(self, left: str, right: str) -> str:
@@ -649,13 +668,16 @@ class _Assembler:
         return out
 
     def _carries_on(self, prev: Block, block: Block) -> bool:
-        if prev.kind is not block.kind or prev.kind not in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM):
-            return False
-        if block.kind is BlockKind.LIST_ITEM:
-            return False  # a new bullet is a new item
+        if block.kind is not BlockKind.PARAGRAPH or prev.kind not in (
+            BlockKind.PARAGRAPH,
+            BlockKind.LIST_ITEM,
+        ):
+            return False  # only running text carries on (a new bullet is a new item)
         last = (prev.offsets or [(0, prev.span)])[-1][1]
         head = block.span
         assert last.bbox is not None and head.bbox is not None
+        if prev.kind is BlockKind.LIST_ITEM and abs(head.bbox[0] - last.bbox[0]) > 2:
+            return False  # a list item goes on only at its own indent
         broke = head.page != last.page or head.bbox[1] < last.bbox[1]
         if not broke or prev.emphasis != block.emphasis:
             return False
