@@ -473,3 +473,102 @@ def test_pdf_batch_goes_past_bad_pdfs(tmp_path: Path, pdf_dir: Path) -> None:
     assert codes == {name: code for name, (_, code) in _bad_pdfs().items()} | {good.name: None}
     written = json.loads((tmp_path / "out" / f"{good.stem}.json").read_text())
     assert written["source"]["format"] == "pdf" and result.failed == len(_bad_pdfs())
+
+
+# -- hand-placed pages: rules met in other producers' PDFs ----------------------------------------------
+
+Op = tuple[Any, ...]
+
+
+def _placed_pdf(path: Path, pages: list[list[Op]]) -> Path:
+    """A PDF from hand-placed text and rules (top-down coordinates, A4, Helvetica)."""
+    height = 841.89
+    pdf = canvas.Canvas(str(path))
+    for ops in pages:
+        for op in ops:
+            if op[0] == "text":
+                _, x, top, text, size, bold = op
+                pdf.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+                pdf.drawString(x, height - top - size, text)
+            elif op[0] == "hline":
+                _, x0, x1, top = op
+                pdf.line(x0, height - top, x1, height - top)
+            elif op[0] == "bar":
+                _, x0, top, x1, bottom = op
+                pdf.rect(x0, height - bottom, x1 - x0, bottom - top, stroke=0, fill=1)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def _body(top: float, text: str, x: float = 56) -> Op:
+    return ("text", x, top, text, 10, False)
+
+
+def test_pdf_other_furniture_styles_and_top_headings(tmp_path: Path) -> None:
+    """'Page N of M' footers and another force's header go; a big heading at the top of each page stays."""
+    pages = []
+    for n in range(1, 4):
+        pages.append(
+            [
+                ("text", 56, 30, "Avon and Somerset Constabulary – PEEL 2021/22", 8, False),
+                ("text", 56, 66, "Main findings", 16, True),
+                _body(100, f"The constabulary is adequate at this, as page {n} explains in full."),
+                ("text", 480, 800, f"Page {n} of 3", 8, False),
+            ]
+        )
+    doc = load_document(_placed_pdf(tmp_path / "furniture.pdf", pages))
+    assert [b.text for b in doc.blocks if b.is_heading] == ["Main findings"] * 3
+    assert not any("Avon and Somerset Constabulary –" in b.text or "Page" in b.text for b in doc.blocks)
+    assert [b.span.line for b in doc.blocks if b.is_heading] == [2, 2, 2]
+
+
+def test_pdf_booktabs_table_and_chart_base_lines(tmp_path: Path) -> None:
+    """Three rules without verticals make a table (columns from the header); two chart base lines do not."""
+    table = [
+        ("hline", 56, 456, 100),
+        ("text", 60, 104, "Grade", 9, True),
+        ("text", 260, 104, "Area", 9, True),
+        ("hline", 56, 456, 118),
+        ("text", 60, 122, "Inadequate", 9, False),
+        ("text", 260, 122, "Managing offenders", 9, False),
+        ("text", 60, 136, "Good", 9, False),
+        ("text", 260, 136, "Investigating crime", 9, False),
+        ("hline", 56, 456, 150),
+    ]
+    charts = [
+        ("bar", 80, 300, 120, 400),
+        ("hline", 56, 356, 400),
+        _body(410, "Figure 1: Calls answered within ten seconds"),
+        ("bar", 80, 480, 120, 560),
+        ("hline", 56, 356, 560),
+        _body(570, "Figure 2: Calls abandoned"),
+    ]
+    doc = load_document(
+        _placed_pdf(tmp_path / "tables.pdf", [[_body(60, "Our judgments follow."), *table, *charts]])
+    )
+    rows = [b.cells for b in doc.blocks if b.kind is BlockKind.TABLE_ROW]
+    assert rows == [["Grade", "Area"], ["Inadequate", "Managing offenders"], ["Good", "Investigating crime"]]
+    assert [b.kind for b in doc.blocks if b.text.startswith("Figure")] == [BlockKind.CAPTION] * 2
+
+
+def test_pdf_list_item_across_page_break(tmp_path: Path) -> None:
+    """A bullet's text cut by a page break is one list item; the next paragraph at the margin is not."""
+    first = [
+        _body(60 + 13.5 * n, f"Body line {n} of the opening paragraph, which is long and fills.")
+        for n in range(52)
+    ]
+    first[-1] = ("text", 60, 60 + 13.5 * 52, "•", 10, False)
+    first.append(_body(60 + 13.5 * 52, "the constabulary should review nineteen of the", x=74))
+    second = [
+        _body(60, "twenty-four cases it holds.", x=74),
+        _body(90, "A new paragraph starts at the margin."),
+    ]
+    doc = load_document(_placed_pdf(tmp_path / "bullets.pdf", [first, second]))
+    items = [b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert [b.text for b in items] == [
+        "the constabulary should review nineteen of the twenty-four cases it holds."
+    ]
+    assert items[0].span.page == 1 and items[0].span_at(len(items[0].text) - 3).page == 2
+    assert doc.blocks[-1].text == "A new paragraph starts at the margin."
+    assert doc.blocks[-1].kind is BlockKind.PARAGRAPH

@@ -43,6 +43,7 @@ _LIGATURES = str.maketrans(
 _INVISIBLE_RE = regex.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\p{Cc}]")
 _BOLD_RE = regex.compile(r"bold|black|heavy|semibold|demi", regex.IGNORECASE)
 _BULLETS = frozenset("•▪◦●‣○■□–-·\u2043\uf0b7")
+_CID_RE = regex.compile(r"^\(cid:\d+\)$")  # a glyph without a Unicode mapping: a bullet when it opens a line
 _BULLET_PREFIXES = frozenset("•▪◦●‣■\uf0b7")  # glyphs also met glued to the item's first word
 _CAPTION_RE = regex.compile(r"^(?:figure|chart|table)\s+\d+[a-z]?\s*[:.–-]", regex.IGNORECASE)
 _PAGE_NUMBER_RE = regex.compile(
@@ -102,7 +103,7 @@ def _line(page: int, words: list[_Word], right: float, cells: list[str] | None =
     """Summarise a line's words (sorted left to right); a leading bullet glyph is noted and dropped."""
     bullet = False
     first = words[0].text
-    if cells is None and len(words) > 1 and first in _BULLETS:
+    if cells is None and len(words) > 1 and (first in _BULLETS or _CID_RE.match(first)):
         bullet, words = True, words[1:]
     elif cells is None and len(first) > 1 and first[0] in _BULLET_PREFIXES:
         bullet = True
@@ -429,13 +430,19 @@ def _table_rows(
     row_edges = _merge(r[1] for r in inside if r[3] - r[1] <= 2.0)
     col_edges = _merge(r[0] for r in inside if r[2] - r[0] <= 2.0 and r[3] - r[1] > 2.0)
     lines = _physical_lines(words)
-    if len(row_edges) <= 2:  # only top and bottom rules: every line is a row
-        row_edges = [top] + [min(w.top for w in line) - 0.5 for line in lines[1:]] + [bottom]
-    rows: list[list[_Word]] = [[] for _ in row_edges[:-1]]
-    for word in words:
-        middle = (word.top + word.bottom) / 2
-        index = next((n for n in range(len(row_edges) - 1) if middle < row_edges[n + 1]), len(rows) - 1)
-        rows[index].append(word)
+    rows: list[list[_Word]]
+    if len(col_edges) < 3 or len(row_edges) <= 2:
+        # Rules do not mark the rows: the header band is one row, then every line is a row.
+        header_end = row_edges[1] if len(row_edges) > 2 else min(w.bottom for w in lines[0]) + 0.5
+        header = [w for w in words if (w.top + w.bottom) / 2 < header_end]
+        body = [line for line in lines if (line[0].top + line[0].bottom) / 2 >= header_end]
+        rows = [header, *body]
+    else:
+        rows = [[] for _ in row_edges[:-1]]
+        for word in words:
+            middle = (word.top + word.bottom) / 2
+            index = next((n for n in range(len(row_edges) - 1) if middle < row_edges[n + 1]), len(rows) - 1)
+            rows[index].append(word)
     rows = [row for row in rows if row]
     if len(col_edges) < 3:
         col_edges = _columns_from_header(rows[0], x0, x1)
@@ -525,7 +532,7 @@ class _Assembler:
         for a, b in pairwise(self.lines):
             if a.page == b.page and a.cells is None and b.cells is None and a.size == b.size == self.body:
                 pitch = round(b.top - a.top, 1)
-                if pitch > 0:
+                if 0 < pitch <= 2 * a.size:  # farther apart is a gap between blocks, not leading
                     pitches[pitch] += 1
         return pitches.most_common(1)[0][0] if pitches else self.body * 1.3
 
