@@ -226,8 +226,17 @@ def process_one(
 # --- the worker pool ----------------------------------------------------------------------------
 
 
+_PARENT_ENDS: set[Connection] = set()
+"""The parent's ends of the workers' pipes. A forked worker closes its copies: while any process
+holds a parent end open, the worker at the other end never sees EOF, and would outlive a killed
+parent instead of exiting after its file."""
+
+
 def _worker_main(conn: Connection, out_dir: Path, force: bool, max_bytes: int | None) -> None:
     """Loop of a worker process: take (index, path, name), send back (index, Outcome); stop on EOF."""
+    for inherited in list(_PARENT_ENDS):
+        inherited.close()
+    _PARENT_ENDS.clear()
     # Ctrl-C reaches the whole process group: the parent alone decides what to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -258,6 +267,7 @@ class _Worker:
     def __init__(self, out_dir: Path, force: bool, max_bytes: int | None) -> None:
         ctx = _context()
         self.conn, child = ctx.Pipe()
+        _PARENT_ENDS.add(self.conn)
         self.process = ctx.Process(
             target=_worker_main, args=(child, out_dir, force, max_bytes), daemon=True, name="peel-worker"
         )
@@ -275,6 +285,10 @@ class _Worker:
         if self.process.is_alive():
             self.process.kill()
         self.process.join(5)
+        self._close()
+
+    def _close(self) -> None:
+        _PARENT_ENDS.discard(self.conn)
         self.conn.close()
 
     def stop(self) -> None:
@@ -284,7 +298,7 @@ class _Worker:
         if self.process.is_alive():
             self.process.kill()
             self.process.join(5)
-        self.conn.close()
+        self._close()
 
 
 def _death_message(exitcode: int | None) -> str:
@@ -341,8 +355,10 @@ def _run_pool(
                     try:
                         got, outcome = worker.conn.recv()
                         assert got == index
-                    except (EOFError, OSError):
-                        outcome = Outcome(_error(paths[index], "internal-error", _death_message(None)))
+                    except (EOFError, OSError):  # poll() is also true when the worker died
+                        worker.process.join(5)
+                        message = _death_message(worker.process.exitcode)
+                        outcome = Outcome(_error(paths[index], "internal-error", message))
                         replace = True
                 elif not worker.process.is_alive():
                     worker.process.join()
