@@ -175,8 +175,8 @@ _COMMISSIONER = regex.compile(
     r"commissioner['’]s)\b",
     regex.IGNORECASE,
 )
-_OWN_FORCE = regex.compile(r"(?<=\s)the\s+Force\b")
-_THIRD_FORCE = regex.compile(r"(?<=\s)the\s+force\b")
+_OWN_FORCE = regex.compile(r"\b[Tt]he\s+Force\b")
+_THIRD_FORCE = regex.compile(r"\b[Tt]he\s+force\b")
 
 
 def find_kind(document: Document) -> DocumentKind:

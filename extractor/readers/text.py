@@ -116,12 +116,47 @@ def read_lines(text: str, *, markdown: bool) -> list[Block]:
             prepared.append((number, line))
 
     blocks: list[Block] = []
-    for index, (number, line) in enumerate(prepared):
+    index = 0
+    while index < len(prepared):
+        number, line = prepared[index]
+        after = _strip_inline_markup(prepared[index + 2][1]) if index + 2 < len(prepared) else ""
+        if index + 1 < len(prepared) and _wrapped_heading(line, prepared[index + 1][1], after):
+            joined = f"{_collapse(line)} {_collapse(prepared[index + 1][1])}"
+            tail = Span(line=prepared[index + 1][0])
+            blocks.append(
+                Block(
+                    BlockKind.HEADING,
+                    joined,
+                    Span(line=number),
+                    offsets=[(0, Span(line=number)), (len(_collapse(line)) + 1, tail)],
+                )
+            )
+            index += 2
+            continue
         next_text = _strip_inline_markup(prepared[index + 1][1]) if index + 1 < len(prepared) else ""
         block = _classify(line, number, next_text, markdown=markdown)
         if block is not None:
             blocks.append(block)
+        index += 1
     return blocks
+
+
+def _wrapped_heading(first: str, second: str, after: str) -> bool:
+    """Two plain lines that are one heading broken in two ("... antisocial behaviour," / "and reducing ...").
+
+    The first is short and does not end a sentence; the second starts in lower case, is
+    short, ends without a full stop, and body text follows.
+    """
+    a, b = _collapse(first), _collapse(second)
+    if not a or not b or "\t" in first.strip() or "\t" in second.strip():
+        return False
+    if _MD_HEADING_RE.match(first) or _BULLET_RE.match(first) or _BULLET_RE.match(second):
+        return False
+    if len(a) > 120 or a.endswith((".", ";", ":", "!", "?")) or not (a[:1].isupper() or a[:1].isdigit()):
+        return False
+    if not b[:1].islower() or len(b) > 100 or b.endswith((".", ";", ":", "!")):
+        return False
+    return bool(after) and _is_body(after) and len(a) + len(b) < MAX_HEADING_CHARS
 
 
 def _classify(line: str, number: int, next_text: str, *, markdown: bool) -> Block | None:

@@ -1,0 +1,141 @@
+"""Plain-text and Markdown reader: decoding, cleaning, and telling headings from paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.document import BlockKind
+from extractor.readers import read_document, sniff_format
+from extractor.readers.text import looks_like_markdown, read_lines
+from schemas import InputFormat
+
+
+def _kinds(text: str, markdown: bool = False) -> list[tuple[str, str]]:
+    return [(b.kind.value, b.text) for b in read_lines(text, markdown=markdown)]
+
+
+def test_reader_utf8_bom_crlf_and_control_characters() -> None:
+    data = "\ufeffMain findings\r\nThe force is good\x07 at it.\r\n".encode()
+    doc = read_document("x.txt", data)
+    assert [(b.kind.value, b.text, b.span.line) for b in doc.blocks] == [
+        ("heading", "Main findings", 1),
+        ("paragraph", "The force is good at it.", 2),
+    ]
+    assert doc.warnings == []
+
+
+def test_reader_cp1252_fallback_warns() -> None:
+    data = "Investigating crime\nThe force\u2019s work is good.\n".encode("cp1252")
+    doc = read_document("x.txt", data)
+    assert doc.blocks[1].text == "The force\u2019s work is good."
+    assert [w.code for w in doc.warnings] == ["not-utf8"]
+
+
+def test_reader_cleans_word_and_web_residue() -> None:
+    text = "Skip to content\n[bookmark: _Hlk157530988]Crime data\u00adintegrity\u00a0is outstanding.\n"
+    assert _kinds(text) == [("paragraph", "Crime dataintegrity is outstanding.")]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # A finding heading: short, no full stop, followed by body text.
+        (
+            "The force conducts effective and timely investigations\n"
+            "In most cases, the force carries out investigations in a timely way and completes enquiries.",
+            ["heading", "paragraph"],
+        ),
+        # A known section name is a heading whatever follows.
+        ("Areas for improvement\n- The force should improve.", ["heading", "list_item"]),
+        # A sentence with a full stop is a paragraph even when short.
+        (
+            "The force is good.\nIt answers calls quickly and well, as we found in our inspection.",
+            ["paragraph"] * 2,
+        ),
+        # A question heading of the 2014-2019 web pages.
+        (
+            "How efficient is the force at keeping people safe?\nLast updated 1/1/2017",
+            ["heading", "paragraph"],
+        ),
+        # An area heading followed by a bare grade label.
+        ("Crime data integrity\n(Outstanding)", ["heading", "paragraph"]),
+        # A bare grade label is never itself a heading.
+        (
+            "Requires improvement\nThe force requires improvement at investigating crime, as set out below.",
+            ["paragraph", "paragraph"],
+        ),
+        # A lone number (page or question number) is no heading.
+        ("3\nHow effective is the force at tackling serious and organised crime?", ["paragraph", "heading"]),
+    ],
+)
+def test_reader_plain_text_headings(lines: str, expected: list[str]) -> None:
+    assert [kind for kind, _ in _kinds(lines)] == expected
+
+
+def test_reader_joins_a_heading_that_wraps_onto_two_lines() -> None:
+    text = (
+        "Preventing and deterring crime and antisocial behaviour\n"
+        "and reducing vulnerability\n"
+        "Gwent Police is adequate at prevention and deterrence, as we set out in this section.\n"
+    )
+    blocks = read_lines(text, markdown=False)
+    assert blocks[0].kind is BlockKind.HEADING
+    assert (
+        blocks[0].text == "Preventing and deterring crime and antisocial behaviour and reducing vulnerability"
+    )
+    assert blocks[0].span.line == 1
+    assert blocks[0].span_at(len(blocks[0].text) - 3).line == 2
+    assert blocks[1].span.line == 3
+
+
+def test_reader_markdown_markup() -> None:
+    text = (
+        "# Investigating crime\n\n## Adequate\n\n**The force should improve its supervision**\n\n"
+        "<b>Outcome types</b>\t<b>Force %</b>\n"
+        "| Grade | Area |\n|---|---|\n| Good | Investigating crime |\n"
+        "- first bullet with a [glossary term](#) inside\n"
+        "• second bullet\n* third bullet\n"
+        "3. HMICFRS graded the force adequate at investigating crime.\n"
+        "**Figure 1: Percentage of 999 calls answered within 10 seconds**\n"
+    )
+    assert looks_like_markdown(text)
+    blocks = read_lines(text, markdown=True)
+    got = [(b.kind.value, b.text, b.level) for b in blocks]
+    assert got == [
+        ("heading", "Investigating crime", 1),
+        ("heading", "Adequate", 2),
+        ("heading", "The force should improve its supervision", None),
+        ("table_row", "Outcome types | Force %", None),
+        ("table_row", "Grade | Area", None),
+        ("table_row", "Good | Investigating crime", None),
+        ("list_item", "first bullet with a glossary term inside", None),
+        ("list_item", "second bullet", None),
+        ("list_item", "third bullet", None),
+        ("paragraph", "3. HMICFRS graded the force adequate at investigating crime.", None),
+        ("caption", "Figure 1: Percentage of 999 calls answered within 10 seconds", None),
+    ]
+    assert blocks[2].emphasis
+    assert blocks[5].cells == ["Good", "Investigating crime"]
+
+
+def test_reader_tab_table_keeps_empty_columns() -> None:
+    blocks = read_lines("Outstanding\tGood\tAdequate\n\t\tManaging fraud\t\t\n", markdown=False)
+    assert [b.cells for b in blocks] == [["Outstanding", "Good", "Adequate"], ["", "", "Managing fraud"]]
+
+
+def test_reader_markdown_is_told_by_content_not_extension() -> None:
+    doc = read_document("report.txt", b"# PEEL 2025-27\n\n## Our judgments\n\n### Main findings\n\nText.\n")
+    assert doc.format is InputFormat.MARKDOWN
+    assert doc.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("data", "fmt"),
+    [
+        (b"%PDF-1.7\n...", InputFormat.PDF),
+        (b"<!DOCTYPE html><html><body><h1>PEEL</h1></body></html>", InputFormat.HTML),
+        (b"Plain words about policing.\n", InputFormat.TEXT),
+    ],
+)
+def test_reader_sniffs_format_from_bytes(data: bytes, fmt: InputFormat) -> None:
+    assert sniff_format(data, "x") is fmt
