@@ -258,6 +258,31 @@ def test_batch_one_worker_survives_many_deaths(hostile: Path, tmp_path: Path) ->
     assert codes["z-good.txt"] is None  # the last input still ran, in a fresh worker
 
 
+def test_batch_two_workers_have_two_files_in_flight(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each file waits (up to 20 s) to see the other one started: only a real pool gets both 'met'."""
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    real = batch.extract
+
+    def meeting_extract(path: Path, data: bytes | None = None) -> Report:
+        me, other = Path(path).stem, {"left": "right", "right": "left"}[Path(path).stem]
+        (marks / f"started-{me}").touch()
+        deadline = time.monotonic() + 20
+        while not (marks / f"started-{other}").exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        (marks / f"{'met' if (marks / f'started-{other}').exists() else 'alone'}-{me}").touch()
+        return real(path, data)
+
+    monkeypatch.setattr(batch, "extract", meeting_extract)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("left.txt", "right.txt"):
+        shutil.copy(next(SAMPLES.glob("003_*")), folder / name)
+    result = run_batch([folder], tmp_path / "out", workers=2)
+    assert result.exit_code == 0
+    assert sorted(p.name for p in marks.glob("met-*")) == ["met-left", "met-right"]
+
+
 # --- the bad-file corpus as one batch -----------------------------------------------------------
 
 
