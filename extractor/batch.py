@@ -12,11 +12,13 @@ Everything written depends on the inputs alone, never on the number of workers o
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import hashlib
 import logging
 import multiprocessing
 import os
 import signal
+import sys
 import time
 import traceback
 from collections import deque
@@ -232,11 +234,31 @@ holds a parent end open, the worker at the other end never sees EOF, and would o
 parent instead of exiting after its file."""
 
 
-def _worker_main(conn: Connection, out_dir: Path, force: bool, max_bytes: int | None) -> None:
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _die_with_parent(parent: int) -> None:
+    """On Linux, have the kernel kill this worker when the parent dies (even by SIGKILL).
+
+    Otherwise an orphaned worker stuck on a pathological file would run on with no one to stop it.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(0)
+
+
+def _worker_main(conn: Connection, out_dir: Path, force: bool, max_bytes: int | None, parent: int) -> None:
     """Loop of a worker process: take (index, path, name), send back (index, Outcome); stop on EOF."""
     for inherited in list(_PARENT_ENDS):
         inherited.close()
     _PARENT_ENDS.clear()
+    _die_with_parent(parent)
     # Ctrl-C reaches the whole process group: the parent alone decides what to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -269,7 +291,10 @@ class _Worker:
         self.conn, child = ctx.Pipe()
         _PARENT_ENDS.add(self.conn)
         self.process = ctx.Process(
-            target=_worker_main, args=(child, out_dir, force, max_bytes), daemon=True, name="peel-worker"
+            target=_worker_main,
+            args=(child, out_dir, force, max_bytes, os.getpid()),
+            daemon=True,
+            name="peel-worker",
         )
         self.process.start()
         child.close()

@@ -283,6 +283,52 @@ def test_batch_two_workers_have_two_files_in_flight(tmp_path: Path, monkeypatch:
     assert sorted(p.name for p in marks.glob("met-*")) == ["met-left", "met-right"]
 
 
+_STUCK_RUN = """
+import os, sys, time
+from pathlib import Path
+import extractor.batch as batch
+def stuck(path, data=None):
+    Path(sys.argv[2]).write_text(str(os.getpid()))
+    time.sleep(600)
+batch.extract = stuck
+batch.run_batch([sys.argv[1]], sys.argv[3], workers=1, timeout=None)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux only")
+def test_batch_worker_stuck_on_a_file_dies_with_a_killed_parent(tmp_path: Path) -> None:
+    source = next(SAMPLES.glob("003_*"))
+    pid_file = tmp_path / "worker.pid"
+    run = subprocess.Popen(
+        [sys.executable, "-c", _STUCK_RUN, str(source), str(pid_file), str(tmp_path / "out")], cwd=ROOT
+    )
+    worker = None
+    try:
+        deadline = time.monotonic() + 30
+        while not (pid_file.exists() and pid_file.read_text().strip()) and time.monotonic() < deadline:
+            time.sleep(0.01)  # the file may exist, still empty, for a moment
+        worker = int(pid_file.read_text())
+        run.kill()
+        run.wait(10)
+        deadline = time.monotonic() + 10
+        while _alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(worker)
+    finally:  # never leave a sleeping process behind, whatever failed
+        run.kill()
+        if worker is not None and _alive(worker):
+            os.kill(worker, signal.SIGKILL)
+
+
+def _alive(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie, dead but not yet reaped by init, counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return False
+    return state != "Z"
+
+
 # --- the bad-file corpus as one batch -----------------------------------------------------------
 
 
