@@ -75,21 +75,23 @@ def output_names(paths: Sequence[Path]) -> list[str]:
 
     A stem shared by several inputs gives ``<stem>.<extension>.json`` to each, or, when the
     extension is shared too, ``<stem>.<8 hex digits of the path's hash>.json``; so two inputs never
-    write the same file and every name depends only on the set of inputs.
+    write the same file and every name depends only on the set of inputs. Names are compared without
+    case, as the file systems of Windows and macOS do ("Kent.pdf" and "kent.txt" share a stem).
     """
     stems = [(p.stem.lstrip(".") or "input") for p in paths]
     by_stem: dict[str, int] = {}
     by_stem_ext: dict[tuple[str, str], int] = {}
     for stem, path in zip(stems, paths, strict=True):
         ext = path.suffix.lower().lstrip(".")
-        by_stem[stem] = by_stem.get(stem, 0) + 1
-        by_stem_ext[stem, ext] = by_stem_ext.get((stem, ext), 0) + 1
+        key = stem.casefold()
+        by_stem[key] = by_stem.get(key, 0) + 1
+        by_stem_ext[key, ext] = by_stem_ext.get((key, ext), 0) + 1
     wanted: list[str] = []
     for stem, path in zip(stems, paths, strict=True):
         ext = path.suffix.lower().lstrip(".")
-        if by_stem[stem] == 1:
+        if by_stem[stem.casefold()] == 1:
             wanted.append(f"{stem}.json")
-        elif ext and by_stem_ext[stem, ext] == 1:
+        elif ext and by_stem_ext[stem.casefold(), ext] == 1:
             wanted.append(f"{stem}.{ext}.json")
         else:
             wanted.append(f"{stem}.{_path_hash(path)}.json")
@@ -97,12 +99,14 @@ def output_names(paths: Sequence[Path]) -> list[str]:
     # such inputs fall back to the path hash, which is unique for distinct paths.
     counts: dict[str, int] = {}
     for name in wanted:
-        counts[name] = counts.get(name, 0) + 1
+        counts[name.casefold()] = counts.get(name.casefold(), 0) + 1
     names = [
-        name if counts[name] == 1 else f"{stem}.{_path_hash(path)}.json"
+        name if counts[name.casefold()] == 1 else f"{stem}.{_path_hash(path)}.json"
         for name, stem, path in zip(wanted, stems, paths, strict=True)
     ]
-    if len(set(names)) != len(names):  # only two distinct paths with equal 32-bit hashes
+    if len({name.casefold() for name in names}) != len(
+        names
+    ):  # only two distinct paths with equal 32-bit hashes
         raise RuntimeError("output names collide; rename one of the inputs")
     return names
 

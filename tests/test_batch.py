@@ -64,6 +64,14 @@ def test_batch_output_names_extension_name_meets_another_stem() -> None:
     assert names[1] == "a.txt.json"
 
 
+def test_batch_output_names_differ_by_more_than_case() -> None:
+    # "Kent.json" and "kent.json" are one file on Windows and macOS.
+    assert output_names([Path("a/Dyfed-Powys.pdf"), Path("b/dyfed-powys.txt")]) == [
+        "Dyfed-Powys.pdf.json",
+        "dyfed-powys.txt.json",
+    ]
+
+
 def test_batch_output_names_never_hidden() -> None:
     assert output_names([Path(".txt")]) == ["txt.json"]
 
