@@ -10,13 +10,17 @@ Examples are bounded so CI stays fast; set ``PEEL_FUZZ_EXAMPLES=2000`` for a lon
 from __future__ import annotations
 
 import csv
+import functools
 import importlib
+import importlib.util
 import io
 import os
 from pathlib import Path
 from typing import Any
 
-from conftest import SAMPLE_NAMES, SAMPLES
+import pytest
+from badfiles import report_pdf
+from conftest import SAMPLE_NAMES, SAMPLES, sample
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
@@ -207,6 +211,40 @@ def test_fuzz_random_bytes_raise_only_typed_errors(data: bytes) -> None:
 @given(mutated_sample(), st.sampled_from(["utf-16", "cp1252", "latin-1", "utf-8-sig"]))
 def test_fuzz_other_encodings_raise_only_typed_errors(text: str, encoding: str) -> None:
     check_invariants(text.encode(encoding, errors="replace"))
+
+
+@functools.cache
+def small_pdf() -> bytes:
+    """A two-page PDF of a sample's opening lines (made once; reportlab output is deterministic)."""
+    return report_pdf(sample("001").read_text(encoding="utf-8"), pages=2, lines_per_page=30)
+
+
+@st.composite
+def mutated_pdf(draw: st.DrawFn) -> bytes:
+    """A real PDF cut short, with bytes flipped, or with a stretch dropped or repeated."""
+    data = bytearray(small_pdf())
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(data) - 1))
+        edit = draw(st.sampled_from(["truncate", "flip", "drop", "repeat"]))
+        if edit == "truncate":
+            del data[max(at, 8) :]
+        elif edit == "flip":
+            data[at] = draw(st.integers(0, 255))
+        elif edit == "drop":
+            del data[at : at + draw(st.integers(1, 400))]
+        else:
+            data[at:at] = data[at : at + draw(st.integers(1, 400))]
+    return bytes(data)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("extractor.readers.pdf") is None,
+    reason="the PDF reader is not on this branch yet",
+)
+@FUZZ
+@given(mutated_pdf())
+def test_fuzz_damaged_pdfs_raise_only_typed_errors(data: bytes) -> None:
+    check_invariants(data, "damaged.pdf")
 
 
 # --- the batch's own helpers --------------------------------------------------------------------
