@@ -43,6 +43,17 @@ DEFAULT_TIMEOUT = 300.0
 """Seconds one file may take; generous, as a long PDF on a slow shared machine takes a minute."""
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 """Largest input read; PEEL reports are a few MB, and a 50 MB text takes ~20 s and ~1 GB to refuse."""
+DEFAULT_MAX_MEMORY = 4 * 1024**3
+"""Address space of one worker; a PDF that inflates past it fails alone instead of starving the machine."""
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """What every worker needs to know besides its task."""
+
+    force: bool
+    max_bytes: int | None
+    max_memory: int | None
 
 
 def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
@@ -219,6 +230,9 @@ def process_one(
         return _success(path, name, report, reused=False)
     except ExtractionError as exc:
         outcome = Outcome(_error(path, exc.code, exc.message, sha256))
+    except MemoryError:
+        message = "reading it needed more memory than a worker may use (--max-memory)"
+        outcome = Outcome(_error(path, TooLarge.code, message, sha256))
     except Exception as exc:  # a bug: keep going, keep the traceback for the log file
         outcome = Outcome(
             _error(path, "internal-error", f"{type(exc).__name__}: {exc}", sha256),
@@ -257,7 +271,21 @@ def _die_with_parent(parent: int) -> None:
         os._exit(0)
 
 
-def _worker_main(conn: Connection, out_dir: Path, force: bool, max_bytes: int | None, parent: int) -> None:
+def _limit_memory(limit: int | None) -> None:
+    """Cap this worker's address space, so a runaway file raises MemoryError here, not elsewhere."""
+    if not limit:
+        return
+    try:
+        import resource
+    except ImportError:  # not on Windows
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _worker_main(conn: Connection, out_dir: Path, settings: _Settings, parent: int) -> None:
     """Loop of a worker process: take (index, path, name), send back (index, Outcome); stop on EOF."""
     for inherited in list(_PARENT_ENDS):
         inherited.close()
@@ -266,6 +294,7 @@ def _worker_main(conn: Connection, out_dir: Path, force: bool, max_bytes: int | 
     # Ctrl-C reaches the whole process group: the parent alone decides what to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _limit_memory(settings.max_memory)
     while True:
         try:
             task = conn.recv()
@@ -274,7 +303,7 @@ def _worker_main(conn: Connection, out_dir: Path, force: bool, max_bytes: int | 
         if task is None:
             return
         index, path, name = task
-        outcome = process_one(path, out_dir, name, force=force, max_bytes=max_bytes)
+        outcome = process_one(path, out_dir, name, force=settings.force, max_bytes=settings.max_bytes)
         try:
             conn.send((index, outcome))
         except (BrokenPipeError, OSError):
@@ -290,13 +319,13 @@ def _context() -> multiprocessing.context.BaseContext:
 class _Worker:
     """One worker process, its pipe, and the task it is on."""
 
-    def __init__(self, out_dir: Path, force: bool, max_bytes: int | None) -> None:
+    def __init__(self, out_dir: Path, settings: _Settings) -> None:
         ctx = _context()
         self.conn, child = ctx.Pipe()
         _PARENT_ENDS.add(self.conn)
         self.process = ctx.Process(
             target=_worker_main,
-            args=(child, out_dir, force, max_bytes, os.getpid()),
+            args=(child, out_dir, settings, os.getpid()),
             daemon=True,
             name="peel-worker",
         )
@@ -347,8 +376,7 @@ def _run_pool(
     out: Path,
     workers: int,
     timeout: float | None,
-    force: bool,
-    max_bytes: int | None,
+    settings: _Settings,
     on_start: Callable[[Path], None] | None,
     finish: Callable[[int, Outcome], None],
 ) -> None:
@@ -367,7 +395,7 @@ def _run_pool(
 
     try:
         for _ in range(min(workers, len(paths))):
-            worker = _Worker(out, force, max_bytes)
+            worker = _Worker(out, settings)
             pool.append(worker)
             feed(worker)
         while any(w.task is not None for w in pool):
@@ -407,7 +435,7 @@ def _run_pool(
                     (out / names[index]).unlink(missing_ok=True)
                     pool.remove(worker)
                     if pending:
-                        worker = _Worker(out, force, max_bytes)
+                        worker = _Worker(out, settings)
                         pool.append(worker)
                 finish(index, outcome)
                 feed(worker)
@@ -429,13 +457,16 @@ def run_batch(
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     force: bool = False,
     on_start: Callable[[Path], None] | None = None,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
 ) -> BatchResult:
     """Extract every input into ``out_dir``; write ``index.jsonl``, ``judgments.csv``, ``findings.csv``.
 
     ``workers``: processes in the pool (``None``: one per core; ``0``: in this process, with no
     time limit or crash isolation, for debugging). ``timeout``: seconds per file (``None``/0: no
     limit). ``max_bytes``: larger inputs fail with ``too-large`` unread. ``force``: redo inputs
-    whose output is current. ``on_start(path)`` and ``on_done(entry)`` report progress; the entry
+    whose output is current. ``max_memory``: bytes of address space per worker (a file that needs
+    more fails with ``too-large``; ``None``/0: no cap; not applied with ``workers=0``).
+    ``on_start(path)`` and ``on_done(entry)`` report progress; the entry
     given to ``on_done`` carries an extra ``reused`` flag that the index does not.
 
     Tracebacks of ``internal-error`` inputs go to ``errors.log`` in ``out_dir``.
@@ -461,7 +492,8 @@ def run_batch(
                 on_start(path)
             finish(index, process_one(path, out, names[index], force=force, max_bytes=max_bytes))
     else:
-        _run_pool(paths, names, out, count, timeout or None, force, max_bytes, on_start, finish)
+        settings = _Settings(force, max_bytes, max_memory or None)
+        _run_pool(paths, names, out, count, timeout or None, settings, on_start, finish)
 
     done = [o for o in outcomes if o is not None]
     assert len(done) == len(paths)

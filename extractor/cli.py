@@ -17,6 +17,7 @@ from tqdm import tqdm
 
 from extractor.batch import (
     DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_MEMORY,
     DEFAULT_TIMEOUT,
     INDEX_NAME,
     BatchResult,
@@ -153,6 +154,13 @@ def summary_lines(result: BatchResult, output: Path) -> list[str]:
     show_default="64M",
     help="Larger inputs are not read and are recorded as 'too-large' (e.g. 500K, 64M, 1G).",
 )
+@click.option(
+    "--max-memory",
+    type=ByteSize(),
+    default=DEFAULT_MAX_MEMORY,
+    show_default="4G",
+    help="Memory one worker may use; a file that needs more is recorded as 'too-large'.",
+)
 @click.option("-f", "--force", is_flag=True, help="Redo every input, even those whose output is current.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option(
@@ -166,6 +174,7 @@ def extract_command(
     workers: int | None,
     timeout: float,
     max_bytes: int,
+    max_memory: int,
     force: bool,
     quiet: bool,
     progress: bool | None,
@@ -205,6 +214,7 @@ def extract_command(
             workers=workers,
             timeout=timeout or None,
             max_bytes=max_bytes,
+            max_memory=max_memory,
             force=force,
         )
     finally:

@@ -196,7 +196,8 @@ def test_batch_clears_temporary_files_a_killed_run_left(tmp_path: Path) -> None:
 
 
 def _hostile_extract(real: Any) -> Any:
-    """An extract that hangs on 'slow*', kills its own process on 'die*', has a bug on 'bug*'."""
+    """An extract that hangs on 'slow*', kills its own process on 'die*', has a bug on 'bug*' and
+    wants 3 GiB on 'hog*'."""
 
     def extract(path: Path, data: bytes | None = None) -> Report:
         name = Path(path).name
@@ -206,6 +207,9 @@ def _hostile_extract(real: Any) -> Any:
             os.kill(os.getpid(), signal.SIGKILL)
         if name.startswith("bug"):
             raise KeyError("a bug in a stage")
+        if name.startswith("hog"):
+            hog = bytearray(3 * 1024**3)  # over the 1 GiB cap the test sets
+            del hog
         return real(path, data)
 
     return extract
@@ -219,7 +223,7 @@ def hostile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "in"
     folder.mkdir()
     good = next(SAMPLES.glob("003_*")).read_bytes()
-    for name in ("a-good.txt", "bug.txt", "die.txt", "m-good.txt", "slow.txt", "z-good.txt"):
+    for name in ("a-good.txt", "bug.txt", "die.txt", "hog.txt", "m-good.txt", "slow.txt", "z-good.txt"):
         (folder / name).write_bytes(good)
     return folder
 
@@ -227,7 +231,7 @@ def hostile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_batch_timeout_dead_worker_and_bug_take_down_only_their_file(hostile: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     started = time.monotonic()
-    result = run_batch([hostile], out, workers=2, timeout=3)
+    result = run_batch([hostile], out, workers=2, timeout=3, max_memory=1024**3)
     assert time.monotonic() - started < 50  # the 60 s sleep was cut short
     entries = by_name(result.entries)
     assert entries["slow.txt"]["error"]["code"] == "timeout"
@@ -235,12 +239,14 @@ def test_batch_timeout_dead_worker_and_bug_take_down_only_their_file(hostile: Pa
     assert "SIGKILL" in entries["die.txt"]["error"]["message"]
     assert entries["bug.txt"]["error"]["code"] == "internal-error"
     assert entries["bug.txt"]["error"]["message"] == "KeyError: 'a bug in a stage'"
+    assert entries["hog.txt"]["error"]["code"] == "too-large"
+    assert "(--max-memory)" in entries["hog.txt"]["error"]["message"]
     for name in ("a-good.txt", "m-good.txt", "z-good.txt"):
         assert entries[name]["status"] == "ok"
         assert (out / entries[name]["output"]).is_file()
     assert sorted(p.name for p in out.glob("*.json")) == ["a-good.json", "m-good.json", "z-good.json"]
     assert result.exit_code == 1
-    assert result.error_counts == {"internal-error": 2, "timeout": 1}
+    assert result.error_counts == {"internal-error": 2, "timeout": 1, "too-large": 1}
     # The bug's traceback is in the log file, named by its input; the index holds one line.
     assert result.error_log == out / ERROR_LOG_NAME
     log = result.error_log.read_text(encoding="utf-8")

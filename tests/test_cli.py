@@ -132,7 +132,15 @@ def test_cli_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[
 def test_cli_help_lists_the_batch_options(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "extract", "--help")
     assert code == 0
-    for option in ("--workers", "--timeout", "--max-bytes", "--force", "--quiet", "--progress"):
+    for option in (
+        "--workers",
+        "--timeout",
+        "--max-bytes",
+        "--max-memory",
+        "--force",
+        "--quiet",
+        "--progress",
+    ):
         assert option in out
 
 
