@@ -56,6 +56,13 @@ class _Settings:
     max_memory: int | None
 
 
+def cores() -> int:
+    """Cores this process may run on (a container or ``taskset`` may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
     """Files named, and the files inside folders named (recursively, sorted, hidden files skipped).
 
@@ -485,7 +492,7 @@ def run_batch(
         if on_done:
             on_done({**outcome.entry, "reused": outcome.reused})
 
-    count = (os.cpu_count() or 1) if workers is None else workers
+    count = cores() if workers is None else workers
     if count <= 0:
         for index, path in enumerate(paths):
             if on_start:
