@@ -38,7 +38,7 @@ from schemas import Report
 log = logging.getLogger("peel_extract")
 
 INDEX_NAME = "index.jsonl"
-ERROR_LOG_NAME = "errors.log"
+LOG_NAME = "peel-extract.log"
 DEFAULT_TIMEOUT = 300.0
 """Seconds one file may take; generous, as a long PDF on a slow shared machine takes a minute."""
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -135,13 +135,14 @@ def _path_hash(path: Path) -> str:
 
 @dataclass
 class Outcome:
-    """What one input gave: its index entry, its summary rows and, for a bug, the traceback."""
+    """What one input gave: its index entry, its summary rows, a bug's traceback, libraries' messages."""
 
     entry: dict[str, Any]
     judgments: list[Row] = field(default_factory=list)
     findings: list[Row] = field(default_factory=list)
     reused: bool = False
     traceback: str | None = None
+    messages: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -150,7 +151,7 @@ class BatchResult:
 
     entries: list[dict[str, Any]] = field(default_factory=list)
     reused: int = 0
-    error_log: Path | None = None
+    log: Path | None = None
 
     @property
     def failed(self) -> int:
@@ -204,6 +205,44 @@ def _success(path: Path, name: str, report: Report, reused: bool) -> Outcome:
         "warnings": len(report.warnings),
     }
     return Outcome(entry, judgment_rows(report), finding_rows(report), reused=reused)
+
+
+class _Capture(logging.Handler):
+    """Collects what libraries (pdfminer, ...) log while one file is read, instead of printing it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            line = f"{record.levelname} {record.name}: {record.getMessage()}"
+        except Exception:  # a library's bad format string must not cost the file
+            line = f"{record.levelname} {record.name}: {record.msg!r}"
+        self.lines.append(line)
+
+
+def _squeeze(lines: list[str]) -> list[str]:
+    """Repeated messages once each, with how many times they came (pdfminer repeats itself a lot)."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line] = counts.get(line, 0) + 1
+    return [line if n == 1 else f"{line} (x{n})" for line, n in counts.items()]
+
+
+def process_one_quietly(
+    path: Path, out_dir: Path, name: str, *, force: bool, max_bytes: int | None
+) -> Outcome:
+    """:func:`process_one` with libraries' log messages kept in the outcome, off the user's screen."""
+    capture = _Capture()
+    root = logging.getLogger()
+    root.addHandler(capture)
+    try:
+        outcome = process_one(path, out_dir, name, force=force, max_bytes=max_bytes)
+    finally:
+        root.removeHandler(capture)
+    outcome.messages = _squeeze(capture.lines)
+    return outcome
 
 
 def process_one(
@@ -310,7 +349,7 @@ def _worker_main(conn: Connection, out_dir: Path, settings: _Settings, parent: i
         if task is None:
             return
         index, path, name = task
-        outcome = process_one(path, out_dir, name, force=settings.force, max_bytes=settings.max_bytes)
+        outcome = process_one_quietly(path, out_dir, name, force=settings.force, max_bytes=settings.max_bytes)
         try:
             conn.send((index, outcome))
         except (BrokenPipeError, OSError):
@@ -454,6 +493,17 @@ def _run_pool(
                 worker.kill()
 
 
+def _log_section(outcome: Outcome) -> str:
+    """The log text of one input: its traceback, then what libraries logged (empty when neither)."""
+    file = outcome.entry["file"]
+    text = ""
+    if outcome.traceback:
+        text += f"=== {file} [internal-error] peel-extract {__version__}\n{outcome.traceback}\n"
+    if outcome.messages:
+        text += f"=== {file} [logged while reading]\n" + "".join(f"{m}\n" for m in outcome.messages) + "\n"
+    return text
+
+
 def run_batch(
     inputs: Iterable[str | Path],
     out_dir: str | Path,
@@ -476,7 +526,8 @@ def run_batch(
     ``on_start(path)`` and ``on_done(entry)`` report progress; the entry
     given to ``on_done`` carries an extra ``reused`` flag that the index does not.
 
-    Tracebacks of ``internal-error`` inputs go to ``errors.log`` in ``out_dir``.
+    Tracebacks of ``internal-error`` inputs, and what libraries logged while reading each file,
+    go to ``peel-extract.log`` in ``out_dir`` rather than to the screen.
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -497,7 +548,7 @@ def run_batch(
         for index, path in enumerate(paths):
             if on_start:
                 on_start(path)
-            finish(index, process_one(path, out, names[index], force=force, max_bytes=max_bytes))
+            finish(index, process_one_quietly(path, out, names[index], force=force, max_bytes=max_bytes))
     else:
         settings = _Settings(force, max_bytes, max_memory or None)
         _run_pool(paths, names, out, count, timeout or None, settings, on_start, finish)
@@ -511,16 +562,12 @@ def run_batch(
         [row for o in done for row in o.findings],
     )
     result = BatchResult(entries=[o.entry for o in done], reused=sum(o.reused for o in done))
-    error_log = out / ERROR_LOG_NAME
-    failures = [(o.entry, o.traceback) for o in done if o.entry["status"] == "error" and o.traceback]
-    if failures:
-        text = "".join(
-            f"=== {entry['file']} [internal-error] peel-extract {__version__}\n{trace}\n"
-            for entry, trace in failures
-        )
-        write_atomic(error_log, text)
-        result.error_log = error_log
+    log_path = out / LOG_NAME
+    text = "".join(_log_section(o) for o in done)
+    if text:
+        write_atomic(log_path, text)
+        result.log = log_path
     else:
-        error_log.unlink(missing_ok=True)
+        log_path.unlink(missing_ok=True)
     remove_stale_temps(out)
     return result

@@ -119,8 +119,8 @@ def summary_lines(result: BatchResult, output: Path) -> list[str]:
     lines.append(
         f"index: {output / INDEX_NAME}; summaries: {output / JUDGMENTS_CSV}, {output / FINDINGS_CSV}"
     )
-    if result.error_log is not None:
-        lines.append(f"tracebacks of internal errors: {result.error_log}")
+    if result.log is not None:
+        lines.append(f"log (tracebacks, libraries' messages): {result.log}")
     return lines
 
 

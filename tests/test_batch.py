@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import signal
@@ -17,7 +18,7 @@ from badfiles import BATCH_MAX_BYTES, write_pdf_corpus, write_text_corpus
 from conftest import ROOT, SAMPLES
 
 import extractor.batch as batch
-from extractor.batch import ERROR_LOG_NAME, INDEX_NAME, expand_inputs, output_names, run_batch
+from extractor.batch import INDEX_NAME, LOG_NAME, expand_inputs, output_names, run_batch
 from extractor.cli import main
 from extractor.errors import ERROR_CODES
 from extractor.summary import FINDINGS_CSV, JUDGMENTS_CSV
@@ -196,8 +197,8 @@ def test_batch_clears_temporary_files_a_killed_run_left(tmp_path: Path) -> None:
 
 
 def _hostile_extract(real: Any) -> Any:
-    """An extract that hangs on 'slow*', kills its own process on 'die*', has a bug on 'bug*' and
-    wants 3 GiB on 'hog*'."""
+    """An extract that hangs on 'slow*', kills its own process on 'die*', has a bug on 'bug*',
+    wants 3 GiB on 'hog*' and logs warnings as pdfminer does on 'noisy*'."""
 
     def extract(path: Path, data: bytes | None = None) -> Report:
         name = Path(path).name
@@ -207,6 +208,10 @@ def _hostile_extract(real: Any) -> Any:
             os.kill(os.getpid(), signal.SIGKILL)
         if name.startswith("bug"):
             raise KeyError("a bug in a stage")
+        if name.startswith("noisy"):
+            for _ in range(3):
+                logging.getLogger("pdfminer.pdfpage").warning("MediaBox missing from /Page")
+            logging.getLogger("pdfminer.pdffont").info("not worth keeping")
         if name.startswith("hog"):
             hog = bytearray(3 * 1024**3)  # over the 1 GiB cap the test sets
             del hog
@@ -223,7 +228,17 @@ def hostile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "in"
     folder.mkdir()
     good = next(SAMPLES.glob("003_*")).read_bytes()
-    for name in ("a-good.txt", "bug.txt", "die.txt", "hog.txt", "m-good.txt", "slow.txt", "z-good.txt"):
+    names = (
+        "a-good.txt",
+        "bug.txt",
+        "die.txt",
+        "hog.txt",
+        "m-good.txt",
+        "noisy.txt",
+        "slow.txt",
+        "z-good.txt",
+    )
+    for name in names:
         (folder / name).write_bytes(good)
     return folder
 
@@ -241,26 +256,41 @@ def test_batch_timeout_dead_worker_and_bug_take_down_only_their_file(hostile: Pa
     assert entries["bug.txt"]["error"]["message"] == "KeyError: 'a bug in a stage'"
     assert entries["hog.txt"]["error"]["code"] == "too-large"
     assert "(--max-memory)" in entries["hog.txt"]["error"]["message"]
-    for name in ("a-good.txt", "m-good.txt", "z-good.txt"):
+    for name in ("a-good.txt", "m-good.txt", "noisy.txt", "z-good.txt"):
         assert entries[name]["status"] == "ok"
         assert (out / entries[name]["output"]).is_file()
-    assert sorted(p.name for p in out.glob("*.json")) == ["a-good.json", "m-good.json", "z-good.json"]
+    written = sorted(p.name for p in out.glob("*.json"))
+    assert written == ["a-good.json", "m-good.json", "noisy.json", "z-good.json"]
     assert result.exit_code == 1
     assert result.error_counts == {"internal-error": 2, "timeout": 1, "too-large": 1}
     # The bug's traceback is in the log file, named by its input; the index holds one line.
-    assert result.error_log == out / ERROR_LOG_NAME
-    log = result.error_log.read_text(encoding="utf-8")
+    assert result.log == out / LOG_NAME
+    log = result.log.read_text(encoding="utf-8")
     assert f"=== {hostile / 'bug.txt'} [internal-error]" in log
     assert "Traceback (most recent call last)" in log and "KeyError" in log
     assert "Traceback" not in (out / INDEX_NAME).read_text(encoding="utf-8")
 
 
-def test_batch_error_log_removed_when_a_later_run_has_no_bug(hostile: Path, tmp_path: Path) -> None:
+def test_batch_log_removed_when_a_later_run_has_nothing_to_log(hostile: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     run_batch([hostile / "bug.txt"], out, workers=1)
-    assert (out / ERROR_LOG_NAME).exists()
+    assert (out / LOG_NAME).exists()
     result = run_batch([hostile / "a-good.txt"], out, workers=1)
-    assert result.error_log is None and not (out / ERROR_LOG_NAME).exists()
+    assert result.log is None and not (out / LOG_NAME).exists()
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_batch_libraries_log_messages_go_to_the_log_not_the_screen(
+    hostile: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str], workers: int
+) -> None:
+    out = tmp_path / "out"
+    result = run_batch([hostile / "noisy.txt", hostile / "a-good.txt"], out, workers=workers)
+    assert result.exit_code == 0
+    assert "MediaBox" not in capfd.readouterr().err
+    assert (out / LOG_NAME).read_text(encoding="utf-8") == (
+        f"=== {hostile / 'noisy.txt'} [logged while reading]\n"
+        "WARNING pdfminer.pdfpage: MediaBox missing from /Page (x3)\n\n"
+    )
 
 
 def test_batch_one_worker_survives_many_deaths(hostile: Path, tmp_path: Path) -> None:

@@ -95,8 +95,8 @@ def test_cli_internal_error_traceback_goes_to_the_log_not_the_screen(
     assert code == 1
     assert "Traceback" not in err
     assert "division by zero in a stage [internal-error]" in err
-    assert f"tracebacks of internal errors: {out / 'errors.log'}" in err
-    assert "ZeroDivisionError" in (out / "errors.log").read_text(encoding="utf-8")
+    assert f"log (tracebacks, libraries' messages): {out / 'peel-extract.log'}" in err
+    assert "ZeroDivisionError" in (out / "peel-extract.log").read_text(encoding="utf-8")
 
 
 def test_cli_stdout_output_still_works(capsys: pytest.CaptureFixture[str]) -> None:
