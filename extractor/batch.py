@@ -42,7 +42,7 @@ LOG_NAME = "peel-extract.log"
 DEFAULT_TIMEOUT = 300.0
 """Seconds one file may take; generous, as a long PDF on a slow shared machine takes a minute."""
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
-"""Largest input read; PEEL reports are a few MB, and a 50 MB text takes ~20 s and ~1 GB to refuse."""
+"""Largest input read; PEEL reports are a few MB, and a 50 MB one-line text took 13-20 s to refuse."""
 DEFAULT_MAX_MEMORY = 4 * 1024**3
 """Address space of one worker; a PDF that inflates past it fails alone instead of starving the machine."""
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from conftest import sample
 
-# Limit the batch runs with, so the 50 MB line is refused unread (it would take ~20 s to read).
+# Limit the batch runs with, so the 50 MB line is refused unread (reading it took 13-20 s).
 BATCH_MAX_BYTES = 16 * 1024 * 1024
 
 INSPECTION_TEXT = """\

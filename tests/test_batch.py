@@ -408,6 +408,19 @@ def test_batch_bad_text_files_each_give_their_code(
     assert "failed: decode-error 1, empty-file 2, not-an-inspection-document 1, too-large 1, " in err
 
 
+def test_batch_real_pathological_file_stopped_by_the_time_limit(tmp_path: Path) -> None:
+    """The corpus's 50 MB single line, let past the size limit, needs 13-20 s: a 2 s limit stops it."""
+    folder = tmp_path / "bad"
+    write_text_corpus(folder)
+    keep = {"one-long-line.txt", "good-sample.txt"}
+    for path in folder.iterdir():
+        if path.name not in keep:
+            path.unlink()
+    result = run_batch([folder], tmp_path / "out", workers=2, timeout=2, max_bytes=None)
+    codes = {Path(e["file"]).name: e.get("error", {}).get("code") for e in result.entries}
+    assert codes == {"good-sample.txt": None, "one-long-line.txt": "timeout"}
+
+
 @pytest.mark.slow
 def test_batch_bad_pdf_files_each_give_their_code(tmp_path: Path) -> None:
     pytest.importorskip("extractor.readers.pdf", reason="the PDF reader is not on this branch yet")
