@@ -5,20 +5,31 @@ Exit status: 0 every input gave a report, 1 some inputs failed, 2 usage error.
 
 from __future__ import annotations
 
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
+from typing import Any, ClassVar
 
 import click
+from tqdm import tqdm
 
-from extractor.batch import run_batch
+from extractor.batch import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_MEMORY,
+    DEFAULT_TIMEOUT,
+    INDEX_NAME,
+    BatchResult,
+    expand_inputs,
+    run_batch,
+)
 from extractor.errors import ExtractionError
 from extractor.extract import extract
+from extractor.summary import FINDINGS_CSV, JUDGMENTS_CSV
 from extractor.version import __version__
 from extractor.writer import report_json
 from schemas import json_schema_text
-
-COMMANDS = ("extract", "schema")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -30,6 +41,89 @@ def cli() -> None:
     """
 
 
+class ByteSize(click.ParamType):
+    """A size in bytes written as ``1000``, ``64K``, ``64M``, ``1G`` (or with a B: ``64MB``; 1K = 1024)."""
+
+    name = "size"
+    _UNITS: ClassVar[dict[str, int]] = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().upper().removesuffix("B").removesuffix("I")
+        number, unit = (text[:-1], text[-1]) if text[-1:] in "KMG" and text[-1:] else (text, "")
+        try:
+            size = int(float(number) * self._UNITS[unit])
+        except ValueError:
+            self.fail(f"{value!r} is not a size such as 1000, 64K, 64M or 1G", param, ctx)
+        if size <= 0:
+            self.fail("the size must be above 0", param, ctx)
+        return size
+
+
+class Progress:
+    """Reports a batch as it goes: a tqdm bar on a terminal, plain lines otherwise, errors only if quiet."""
+
+    def __init__(self, total: int, output: Path, quiet: bool, bar: bool) -> None:
+        self.output = output
+        self.quiet = quiet
+        self.failed = 0
+        self.bar: tqdm[Any] | None = None
+        if bar and not quiet and total:
+            tqdm.monitor_interval = 0  # no monitor thread: the pool forks its workers
+            self.bar = tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True, leave=True)
+            self._postfix("")
+
+    def _postfix(self, current: str) -> None:
+        assert self.bar is not None
+        self.bar.set_postfix_str(f"failed {self.failed}" + (f" | {current}" if current else ""))
+
+    def _say(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=sys.stderr)
+        else:
+            click.echo(line, err=True)
+
+    def start(self, path: Path) -> None:
+        """A worker took ``path``."""
+        if self.bar is not None:
+            self._postfix(path.name)
+
+    def done(self, entry: dict[str, Any]) -> None:
+        """An input is finished: count it, and say how it went."""
+        if entry["status"] == "error":
+            self.failed += 1
+            error = entry["error"]
+            self._say(f"error: {entry['file']}: {error['message']} [{error['code']}]")
+        elif not self.quiet and self.bar is None:
+            verb = "reused" if entry.get("reused") else "ok"
+            self._say(f"{verb}: {entry['file']} -> {self.output / str(entry['output'])}")
+        if self.bar is not None:
+            self.bar.update(1)
+            self._postfix("")
+
+    def close(self) -> None:
+        """Take the bar off the screen's last line."""
+        if self.bar is not None:
+            self.bar.close()
+
+
+def summary_lines(result: BatchResult, output: Path) -> list[str]:
+    """The short summary printed at the end of a batch."""
+    total = len(result.entries)
+    done = total - result.failed
+    reused = f" ({result.reused} unchanged, not redone)" if result.reused else ""
+    lines = [f"{done} of {total} inputs extracted{reused}, {result.failed} failed"]
+    if result.failed:
+        lines[0] += ": " + ", ".join(f"{code} {n}" for code, n in result.error_counts.items())
+    lines.append(
+        f"index: {output / INDEX_NAME}; summaries: {output / JUDGMENTS_CSV}, {output / FINDINGS_CSV}"
+    )
+    if result.log is not None:
+        lines.append(f"log (tracebacks, libraries' messages): {result.log}")
+    return lines
+
+
 @cli.command("extract")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option(
@@ -37,15 +131,64 @@ def cli() -> None:
     "--output",
     default="output",
     show_default=True,
-    help="Folder for <stem>.json files and index.jsonl; '-' writes one report to standard output.",
+    help="Folder for <stem>.json files, index.jsonl and the CSVs; '-' writes one report to standard output.",
 )
+@click.option(
+    "-w",
+    "--workers",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Worker processes [default: one per core]; 0 runs in this process, without time limit.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds one file may take before it is stopped and recorded as 'timeout'; 0: no limit.",
+)
+@click.option(
+    "--max-bytes",
+    type=ByteSize(),
+    default=DEFAULT_MAX_BYTES,
+    show_default="64M",
+    help="Larger inputs are not read and are recorded as 'too-large' (e.g. 500K, 64M, 1G).",
+)
+@click.option(
+    "--max-memory",
+    type=ByteSize(),
+    default=DEFAULT_MAX_MEMORY,
+    show_default="4G",
+    help="Memory one worker may use; a file that needs more is recorded as 'too-large'.",
+)
+@click.option("-f", "--force", is_flag=True, help="Redo every input, even those whose output is current.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def extract_command(inputs: tuple[Path, ...], output: str, quiet: bool) -> None:
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar [default: when standard error is a terminal].",
+)
+def extract_command(
+    inputs: tuple[Path, ...],
+    output: str,
+    workers: int | None,
+    timeout: float,
+    max_bytes: int,
+    max_memory: int,
+    force: bool,
+    quiet: bool,
+    progress: bool | None,
+) -> None:
     """Extract reports from files and folders into JSON.
+
+    Inputs whose content and extractor version match their existing output are not redone, so
+    running the same command again after an interruption finishes the job.
+
+    Exit status: 0 every input gave a report, 1 some inputs failed, 2 usage error.
 
     Example:
 
-        peel-extract samples/ -o output/
+        peel-extract samples/ -o output/ --workers 2
     """
     if output == "-":
         if len(inputs) != 1 or inputs[0].is_dir():
@@ -58,22 +201,27 @@ def extract_command(inputs: tuple[Path, ...], output: str, quiet: bool) -> None:
         click.echo(report_json(report), nl=False)
         return
 
-    def show(entry: dict[str, object]) -> None:
-        if entry["status"] == "error":
-            error = entry["error"]
-            assert isinstance(error, dict)
-            click.echo(f"error: {entry['file']}: {error['message']} [{error['code']}]", err=True)
-        elif not quiet:
-            click.echo(f"ok: {entry['file']} -> {Path(output) / str(entry['output'])}", err=True)
-
-    result = run_batch(inputs, output, on_done=show)
-    if not quiet:
-        done = len(result.entries) - result.failed
-        click.echo(
-            f"{done} of {len(result.entries)} inputs extracted, {result.failed} failed; "
-            f"index: {Path(output) / 'index.jsonl'}",
-            err=True,
+    out = Path(output)
+    files = expand_inputs(inputs)
+    bar = sys.stderr.isatty() if progress is None else progress
+    shown = Progress(len(files), out, quiet, bar)
+    try:
+        result = run_batch(
+            files,
+            out,
+            on_done=shown.done,
+            on_start=shown.start,
+            workers=workers,
+            timeout=timeout or None,
+            max_bytes=max_bytes,
+            max_memory=max_memory,
+            force=force,
         )
+    finally:
+        shown.close()
+    if not quiet:
+        for line in summary_lines(result, out):
+            click.echo(line, err=True)
     sys.exit(result.exit_code)
 
 
@@ -88,11 +236,17 @@ def schema_command() -> None:
     click.echo(json_schema_text(), nl=False)
 
 
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM stops a run the way Ctrl-C does: workers killed, finished outputs kept whole."""
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: ``extract`` is implied when the first argument is not a command."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version"):
+    if args and args[0] not in cli.commands and args[0] not in ("-h", "--help", "--version"):
         args.insert(0, "extract")
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         cli.main(args=args, prog_name="peel-extract", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -101,8 +255,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         exc.show()
         return 2
     except click.Abort:
-        click.echo("aborted", err=True)
+        click.echo("interrupted: outputs written so far are whole; run the same command to finish", err=True)
         return 130
     except SystemExit as exc:
         return int(exc.code or 0) if isinstance(exc.code, int) else 1
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -10,25 +11,68 @@ from typing import Any
 
 from schemas import Report
 
+TEMP_SUFFIX = ".tmp"
+
 
 def report_json(report: Report) -> str:
     """The report as the JSON text written to disk (stable key order, UTF-8, 2-space indent)."""
     return report.model_dump_json(indent=2) + "\n"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename, so readers never see half a file."""
+def _umask() -> int:
+    """The process umask (read by setting and restoring it: there is no getter)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename, so readers never see half a file.
+
+    The temporary file sits in the same folder (a rename across file systems is not atomic) and is
+    named ``.<name>.<random>.tmp`` so :func:`remove_stale_temps` can clear what a killed run left.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp makes the file 0600; give it the mode an ordinary open() would have.
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable (a no-op where folders cannot be opened, as on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temps(folder: Path, outputs: tuple[str, ...] = (".json", ".jsonl", ".csv", ".log")) -> int:
+    """Delete temporary files a killed run left behind (only ours: ``.<output name>.*.tmp``)."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for path in folder.glob(f".*{TEMP_SUFFIX}"):
+        inner = path.name[1:].rsplit(".", 2)[0]
+        if path.is_file() and inner.endswith(outputs):
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def counts_of(report: Report) -> dict[str, int]:

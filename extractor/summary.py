@@ -1,0 +1,95 @@
+"""Spreadsheet-ready summaries of a batch: ``judgments.csv`` and ``findings.csv``.
+
+One row per judgment / per "X of Y" finding of every report in the run, in input order, so a
+run gives the same bytes whatever the number of workers. Files are UTF-8 with a byte-order mark
+(Excel otherwise misreads the en dash of cycles such as "2025–27") and CRLF line ends (RFC 4180).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from extractor.writer import write_atomic
+from schemas import Report
+
+JUDGMENTS_CSV = "judgments.csv"
+FINDINGS_CSV = "findings.csv"
+
+JUDGMENT_COLUMNS: tuple[str, ...] = ("file", "force_id", "cycle", "area_id", "area_title", "grade")
+FINDING_COLUMNS: tuple[str, ...] = (
+    "file",
+    "force_id",
+    "cycle",
+    "area_id",
+    "x",
+    "y",
+    "unit",
+    "page",
+    "line",
+)
+
+Row = list[str]
+
+
+def _cell(value: object) -> str:
+    """A CSV cell: empty for a missing value, else the value as text."""
+    return "" if value is None else str(value)
+
+
+def _force_and_cycle(report: Report) -> tuple[str, str]:
+    force = report.document.force.id if report.document.force else None
+    cycle = report.document.inspection.cycle if report.document.inspection else None
+    return _cell(force), _cell(cycle)
+
+
+def judgment_rows(report: Report) -> list[Row]:
+    """One row per judgment of a report (columns as :data:`JUDGMENT_COLUMNS`)."""
+    force, cycle = _force_and_cycle(report)
+    return [
+        [report.source.file, force, cycle, _cell(j.area.id), j.area.title, j.grade.value]
+        for j in report.judgments
+    ]
+
+
+def finding_rows(report: Report) -> list[Row]:
+    """One row per "X of Y" finding of a report (columns as :data:`FINDING_COLUMNS`)."""
+    force, cycle = _force_and_cycle(report)
+    return [
+        [
+            report.source.file,
+            force,
+            cycle,
+            _cell(f.area_id),
+            str(f.x),
+            str(f.y),
+            _cell(f.unit),
+            _cell(f.span.page),
+            _cell(f.span.line),
+        ]
+        for f in report.findings
+    ]
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[Row]) -> str:
+    """The CSV file's text: BOM, header, rows; every cell quoted only where it must be."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """Read one of the summary files back (for checks and for other tools)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def write_summaries(out_dir: Path, judgments: Iterable[Row], findings: Iterable[Row]) -> None:
+    """Write ``judgments.csv`` and ``findings.csv`` atomically (header only when there is nothing)."""
+    write_atomic(out_dir / JUDGMENTS_CSV, csv_text(JUDGMENT_COLUMNS, judgments))
+    write_atomic(out_dir / FINDINGS_CSV, csv_text(FINDING_COLUMNS, findings))
