@@ -54,6 +54,7 @@ td.none { color: #999; }
 .legend span { display: inline-block; padding: .1rem .5rem; margin-right: .3rem; border-radius: 3px; }
 .chip { padding: .1rem .4rem; border-radius: 3px; white-space: nowrap; }
 .report { margin-left: 1rem; }
+table.history td { text-align: center; min-width: 6rem; font-size: .9rem; }
 """ + "".join(
     f".grade-{grade} {{ background: {bg}; color: {fg}; }}\n" for grade, (bg, fg) in GRADE_COLOURS.items()
 )
@@ -102,16 +103,67 @@ def grade_matrix(reports: Sequence[Report]) -> list[MatrixRow]:
         if force_id == _UNKNOWN_FORCE:
             continue
         latest = max((_cycle(r) for r in group), key=cycle_key)
-        cells: dict[str, tuple[Judgment, Report]] = {}
-        for report in group:  # most authoritative first within the cycle
-            if _cycle(report) != latest:
-                continue
-            for judgment in report.judgments:
-                if judgment.area.id and judgment.area.id not in cells:
-                    cells[judgment.area.id] = (judgment, report)
         force = group[0].document.force
-        rows.append(MatrixRow(force_id, force.name if force else force_id, latest, cells))
+        rows.append(
+            MatrixRow(force_id, force.name if force else force_id, latest, cycle_grades(group, latest))
+        )
     return sorted(rows, key=lambda row: row.force)
+
+
+def cycle_grades(group: Sequence[Report], cycle: str | None) -> dict[str, tuple[Judgment, Report]]:
+    """Per area id, the judgment of one cycle from the most authoritative of a force's documents."""
+    cells: dict[str, tuple[Judgment, Report]] = {}
+    for report in sorted(group, key=_kind_rank):
+        if _cycle(report) != cycle:
+            continue
+        for judgment in report.judgments:
+            if judgment.area.id and judgment.area.id not in cells:
+                cells[judgment.area.id] = (judgment, report)
+    return cells
+
+
+def _area_order(area_ids: set[str]) -> list[str]:
+    order = {area.id: n for n, area in enumerate(areas())}
+    return sorted(area_ids, key=lambda a: (order.get(a, len(order)), a))
+
+
+def _grade_cell(cell: tuple[Judgment, Report] | None, attrs: str) -> str:
+    """A coloured cell saying the grade, with its document and place as a tooltip; a dash when none."""
+    if cell is None:
+        return f'<td class="none" {attrs} data-grade="">–</td>'
+    judgment, report = cell
+    grade = judgment.grade.value
+    kind = report.document.kind.value.replace("_", " ")
+    tip = f"{judgment.area.title} — {kind}, {report.source.file}"
+    if judgment.evidence:
+        tip += ", " + _where(judgment.evidence[0]).replace("&nbsp;", " ")
+    return (
+        f'<td class="grade-{grade}" {attrs} data-grade="{grade}" title="{escape(tip)}">'
+        f"{escape(GRADE_LABEL[grade])}</td>"
+    )
+
+
+def _history_html(force_id: str, group: Sequence[Report]) -> str:
+    """A force's grades across cycles: areas by cycles, oldest cycle first."""
+    cycles = sorted({_cycle(r) for r in group if r.judgments}, key=cycle_key)
+    if len(cycles) < 2:
+        return ""
+    grades = {cycle: cycle_grades(group, cycle) for cycle in cycles}
+    area_ids = _area_order({a for cells in grades.values() for a in cells})
+    head = "".join(f'<th scope="col">{escape(c or "cycle unknown")}</th>' for c in cycles)
+    body = "".join(
+        f'<tr><th scope="row">{escape(_area_title(a))}</th>'
+        + "".join(
+            _grade_cell(grades[c].get(a), f'data-area="{escape(a)}" data-cycle="{escape(c or "")}"')
+            for c in cycles
+        )
+        + "</tr>"
+        for a in area_ids
+    )
+    return (
+        f'<h3>Grades across cycles</h3><table class="history" data-force="{escape(force_id)}">'
+        f'<thead><tr><th scope="col">Area</th>{head}</tr></thead><tbody>{body}</tbody></table>'
+    )
 
 
 def _where(span: Span | None) -> str:
@@ -128,33 +180,28 @@ def _area_title(area_id: str | None, written: str | None = None) -> str:
     return known.title if known else (written or "—")
 
 
+def _area_cell(judgment: Judgment) -> str:
+    """The canonical area title, and the document's own words when they differ."""
+    title = escape(_area_title(judgment.area.id, judgment.area.title))
+    written = judgment.area.title
+    if judgment.area.id and " ".join(written.split()).lower() != _area_title(judgment.area.id).lower():
+        title += f'<br><span class="meta">as written: {escape(written)}</span>'
+    return title
+
+
 def _chip(grade: str) -> str:
     return f'<span class="chip grade-{grade}">{escape(GRADE_LABEL[grade])}</span>'
 
 
 def _matrix_html(rows: list[MatrixRow]) -> str:
-    order = {area.id: n for n, area in enumerate(areas())}
-    columns = sorted({a for row in rows for a in row.cells}, key=lambda a: (order.get(a, len(order)), a))
+    columns = _area_order({a for row in rows for a in row.cells})
     head = "".join(f'<th scope="col" data-area="{escape(a)}">{escape(_area_title(a))}</th>' for a in columns)
     body = []
     for row in rows:
-        cells = []
-        for area_id in columns:
-            attrs = f'data-force="{escape(row.force_id)}" data-area="{escape(area_id)}"'
-            if area_id not in row.cells:
-                cells.append(f'<td class="none" {attrs} data-grade="">–</td>')
-                continue
-            judgment, report = row.cells[area_id]
-            grade = judgment.grade.value
-            kind = report.document.kind.value.replace("_", " ")
-            tip = f"{judgment.area.title} — {kind}, {report.source.file}"
-            span = judgment.evidence[0] if judgment.evidence else None
-            if span is not None:
-                tip += ", " + _where(span).replace("&nbsp;", " ")
-            cells.append(
-                f'<td class="grade-{grade}" {attrs} data-grade="{grade}" title="{escape(tip)}">'
-                f"{escape(GRADE_LABEL[grade])}</td>"
-            )
+        cells = [
+            _grade_cell(row.cells.get(a), f'data-force="{escape(row.force_id)}" data-area="{escape(a)}"')
+            for a in columns
+        ]
         force_id = escape(row.force_id)
         body.append(
             f'<tr data-force="{force_id}"><th scope="row"><a href="#force-{force_id}">'
@@ -175,7 +222,7 @@ def _judgments_html(report: Report) -> str:
     if not report.judgments:
         return '<p class="meta">No graded judgments found.</p>'
     rows = "".join(
-        f"<tr><td>{escape(_area_title(j.area.id, j.area.title))}</td><td>{_chip(j.grade.value)}</td>"
+        f"<tr><td>{_area_cell(j)}</td><td>{_chip(j.grade.value)}</td>"
         f'<td class="where">{"; ".join(_where(s) for s in j.evidence)}</td></tr>'
         for j in report.judgments
     )
@@ -184,6 +231,8 @@ def _judgments_html(report: Report) -> str:
 
 
 def _items_html(kind: str, items: list[Item]) -> str:
+    if not items:
+        return f'<h4>{ITEM_HEADINGS[kind]} (0)</h4><p class="meta">None found.</p>'
     rows = "".join(
         f"<tr><td>{escape(_area_title(item.area_id))}</td><td>"
         + (f"<strong>{escape(item.title)}</strong><br>" if item.title and item.title != item.text else "")
@@ -234,6 +283,10 @@ def _report_html(report: Report) -> str:
     return "\n".join(parts)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def render_overview(reports: Sequence[Report], title: str = "PEEL inspection reports") -> str:
     """The whole page as HTML text."""
     groups = by_force(reports)
@@ -245,6 +298,8 @@ def render_overview(reports: Sequence[Report], title: str = "PEEL inspection rep
     sections = []
     for force in forces:
         sections.append(f'<section id="force-{escape(force)}"><h2>{escape(names[force])}</h2>')
+        if force != _UNKNOWN_FORCE:
+            sections.append(_history_html(force, groups[force]))
         sections.extend(_report_html(report) for report in groups[force])
         sections.append("</section>")
     known = sum(1 for f in groups if f != _UNKNOWN_FORCE)
@@ -258,7 +313,7 @@ def render_overview(reports: Sequence[Report], title: str = "PEEL inspection rep
 </head>
 <body>
 <h1>{escape(title)}</h1>
-<p class="meta">{len(reports)} reports of {known} forces · peel-extract {escape(__version__)}</p>
+<p class="meta">{_count(len(reports), "report")} of {_count(known, "force")} · peel-extract {__version__}</p>
 <h2>Grades: latest cycle of each force</h2>
 {_matrix_html(grade_matrix(reports))}
 {chr(10).join(sections)}

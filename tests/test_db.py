@@ -507,3 +507,29 @@ def test_db_samples_grade_matrix_query(samples_db: Path) -> None:
         rows = conn.execute(readme_queries()["grade-matrix"], {"cycle": "2025–27"}).fetchall()
     expected = [("kent", area, grade) for area, cycle, grade in SAMPLE_FORCE_HISTORY if cycle == "2025–27"]
     assert rows == sorted(expected)
+
+
+# The gold AFIs whose section maps to investigating_crime: the 2017 web page (001) line 44, six
+# named in one sentence of the 2021/22 response (003) line 57, and the 2025–27 report (004) line 601.
+SAMPLE_INVESTIGATION_AFIS = [
+    ("kent", "2017", 44, "The force should ensure that all investigations are complete"),
+    ("kent", "2021/22", 57, "resourcing"),
+    ("kent", "2021/22", 57, "allocation"),
+    ("kent", "2021/22", 57, "investigation plans"),
+    ("kent", "2021/22", 57, "evidence led prosecution"),
+    ("kent", "2021/22", 57, "victim needs assessment"),
+    ("kent", "2021/22", 57, "auditable records when a victim withdraws support"),
+    ("kent", "2025–27", 601, "The force should make sure that it consistently assigns"),
+]
+
+
+def test_db_samples_afis_on_area_query(samples_db: Path) -> None:
+    with sqlite3.connect(samples_db) as conn:
+        if conn.execute("SELECT count(*) FROM items").fetchone()[0] == 0:
+            pytest.skip("the items stage finds no AFIs in the samples yet (placeholder stage)")
+        rows = conn.execute(readme_queries()["afis-on-area"], {"area": "investigating_crime"}).fetchall()
+    assert [(force, cycle, line) for force, cycle, _, _, line in rows] == [
+        (force, cycle, line) for force, cycle, line, _ in SAMPLE_INVESTIGATION_AFIS
+    ]
+    for (_, _, text, _, _), (_, _, _, words) in zip(rows, SAMPLE_INVESTIGATION_AFIS, strict=True):
+        assert words.lower() in text.lower()

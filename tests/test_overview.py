@@ -133,6 +133,29 @@ def test_overview_force_details_with_page_and_line() -> None:
     assert page.xpath("//section/@id")[-1] == "force-unknown"
 
 
+def test_overview_force_grades_across_cycles() -> None:
+    page = html.fromstring(render_overview(all_reports()))
+    [table] = page.xpath("//section[@id='force-kent']/table[@class='history']")
+    assert [_text(th) for th in table.xpath("./thead/tr/th")] == ["Area", "2023–25", "2025–27"]
+    rows = {
+        tr.xpath("./td")[0].get("data-area"): [td.get("data-grade") for td in tr.xpath("./td")]
+        for tr in table.xpath("./tbody/tr")
+    }
+    # 2023–25 merges the inspection report with the commissioner's report (which alone grades
+    # serious and organised crime); in the taxonomy's area order.
+    assert list(rows.items()) == [
+        ("responding_to_public", ["requires_improvement", "inadequate"]),
+        ("investigating_crime", ["requires_improvement", "adequate"]),
+        ("protecting_vulnerable_people", ["good", "good"]),
+        ("serious_organised_crime", ["good", ""]),
+        ("leadership_force_management", ["good", "good"]),
+        ("victim_service", ["not_graded", ""]),
+        ("managing_fraud", ["", "adequate"]),
+    ]
+    # A force with one cycle has no history table.
+    assert page.xpath("//section[@id='force-essex']/table[@class='history']") == []
+
+
 def test_overview_is_self_contained_and_escapes_text() -> None:
     nasty = make_report(
         "west-mercia.txt", "essex", "2025–27",
@@ -145,7 +168,7 @@ def test_overview_is_self_contained_and_escapes_text() -> None:
     assert 'Use <script>alert("x")</script> & "quotes"' in _text(
         page.xpath("//table[@class='areas_for_improvement']")[0]
     )
-    assert page.xpath("//p[@class='meta']")[0].text_content().startswith("1 reports of 1 forces")
+    assert page.xpath("//p[@class='meta']")[0].text_content().startswith("1 report of 1 force ·")
 
 
 def _write_folder(folder: Path, reports: list[Report]) -> None:
