@@ -202,7 +202,7 @@ def _place(span: Span | None) -> tuple[int | None, int | None]:
 
 
 def upsert_report(conn: sqlite3.Connection, report: Report) -> bool:
-    """Store one report and its rows, replacing any earlier copy of the same input; True if new.
+    """Store one report and its rows, replacing an earlier copy of the same input; True if new.
 
     The caller commits (so a batch is one transaction).
     """
@@ -212,9 +212,19 @@ def upsert_report(conn: sqlite3.Connection, report: Report) -> bool:
     inspection_id = doc.inspection.id if doc.inspection else None
     cycle = doc.inspection.cycle if doc.inspection else None
     scope = (force_id, inspection_id, cycle)
-    existed = conn.execute("SELECT 1 FROM reports WHERE report_id = ?", (rid,)).fetchone() is not None
-    for table in ("judgments", "items", "stated_counts", "findings"):
-        conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (rid,))
+    # The same content, or an older content of the same file path (a corrected input read again),
+    # is replaced: its rows go, then the report's rows are inserted afresh.
+    stale = [
+        row[0]
+        for row in conn.execute(
+            "SELECT report_id FROM reports WHERE report_id = ? OR file = ?", (rid, report.source.file)
+        )
+    ]
+    for old_id in stale:
+        for table in ("judgments", "items", "stated_counts", "findings"):
+            conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (old_id,))
+        if old_id != rid:
+            conn.execute("DELETE FROM reports WHERE report_id = ?", (old_id,))
     conn.execute(
         """INSERT INTO reports (report_id, file, format, pages, extractor_version, kind, title,
                                 force_id, force_name, programme, inspection_id, cycle, warnings)
@@ -271,7 +281,7 @@ def upsert_report(conn: sqlite3.Connection, report: Report) -> bool:
             for n, f in enumerate(report.findings)
         ],
     )
-    return not existed
+    return not stale
 
 
 def _items(report: Report, kind: str) -> list[Item]:

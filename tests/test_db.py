@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from extractor.cli import main
 from extractor.db import load_folder, read_report, write_db
 from extractor.errors import InvalidReportJson
 from extractor.writer import report_json
@@ -34,7 +35,7 @@ from schemas import (
     Span,
     StatedCount,
 )
-from tests.conftest import ROOT, SAMPLE_NAMES, sample_report
+from tests.conftest import ROOT, SAMPLE_NAMES, sample, sample_report
 
 # ---- fixture reports (shared with test_diff.py and test_overview.py) --------------------------------
 
@@ -387,6 +388,55 @@ def test_db_rerun_replaces_rows_instead_of_adding(tmp_path: Path) -> None:
             "SELECT text FROM items WHERE force_id = 'kent' AND cycle = '2023–25' ORDER BY seq"
         ).fetchall()
     assert texts == [(KENT_OLD_AFI_CALLS,)]
+
+
+def test_db_corrected_input_at_the_same_path_replaces_its_older_version(tmp_path: Path) -> None:
+    path = tmp_path / "peel.sqlite"
+    write_db([kent_old(), essex()], path)
+    corrected = essex().model_copy(
+        update={
+            "source": essex().source.model_copy(update={"sha256": hashlib.sha256(b"corrected").hexdigest()}),
+            "judgments": [judgment("investigating_crime", "outstanding", 80)],
+        }
+    )
+    result = write_db([corrected], path)
+    assert (result.added, result.replaced) == (0, 1)
+    with sqlite3.connect(path) as conn:
+        reports = conn.execute("SELECT file, report_id FROM reports ORDER BY file").fetchall()
+        grades = conn.execute("SELECT area_id, grade FROM judgments WHERE force_id = 'essex'").fetchall()
+    assert reports == [
+        ("in/essex-2023-25.txt", hashlib.sha256(b"corrected").hexdigest()),
+        ("in/kent-2023-25.txt", kent_old().source.sha256),
+    ]
+    assert grades == [("investigating_crime", "outstanding")]
+
+
+def test_db_cli_folder_run_writes_database_by_default(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(sample("000").read_bytes())
+    (folder / "b.md").write_bytes(sample("004").read_bytes())
+    out = tmp_path / "out"
+    assert main([str(folder), "-o", str(out), "-q"]) == 0
+    assert main([str(folder), "-o", str(out), "-q"]) == 0  # a rerun: no copies
+    with sqlite3.connect(out / "peel.sqlite") as conn:
+        rows = conn.execute("SELECT file, cycle FROM reports ORDER BY file").fetchall()
+    assert rows == [(str(folder / "a.txt"), "2023–25"), (str(folder / "b.md"), "2025–27")]
+
+
+def test_db_cli_no_db_and_explicit_db(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(sample("001").read_bytes())
+    assert main([str(folder), "-o", str(tmp_path / "out1"), "-q", "--no-db"]) == 0
+    assert not (tmp_path / "out1" / "peel.sqlite").exists()
+    # One file (not a folder): no database unless asked for.
+    assert main([str(folder / "a.txt"), "-o", str(tmp_path / "out2"), "-q"]) == 0
+    assert not (tmp_path / "out2" / "peel.sqlite").exists()
+    db = tmp_path / "elsewhere" / "all.sqlite"
+    assert main([str(folder / "a.txt"), "-o", str(tmp_path / "out2"), "-q", "--db", str(db)]) == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT kind, cycle FROM reports").fetchall() == [("inspection_web_page", "2017")]
 
 
 def test_db_indexes_serve_the_readme_queries(fixture_db: sqlite3.Connection) -> None:
