@@ -241,3 +241,16 @@ def test_overview_in_browser_matrix_and_screenshot(tmp_path: Path) -> None:
     for grade in ("good", "adequate", "inadequate"):
         background = GRADE_COLOURS[grade][0]
         assert tuple(int(background[i : i + 2], 16) for i in (1, 3, 5)) in colours, grade
+
+
+def test_overview_force_without_cycle_says_cycle_unknown() -> None:
+    # A force's response that names no inspection: its row says so instead of guessing a cycle.
+    base = make_report("response.txt", "cumbria", "2025–27", kind="force_response")
+    report = base.model_copy(
+        update={
+            "document": base.document.model_copy(update={"inspection": None}),
+            "judgments": [judgment("investigating_crime", "good", 7)],
+        }
+    )
+    _, rows = matrix_of(html.fromstring(render_overview([report])))
+    assert rows == {("cumbria", "cycle unknown"): ["good"]}
