@@ -24,8 +24,11 @@ from extractor.batch import (
     expand_inputs,
     run_batch,
 )
+from extractor.db import read_report, write_db
+from extractor.diff import diff_reports, format_diff
 from extractor.errors import ExtractionError
 from extractor.extract import extract
+from extractor.overview import write_overview
 from extractor.summary import FINDINGS_CSV, JUDGMENTS_CSV
 from extractor.version import __version__
 from extractor.writer import report_json
@@ -164,6 +167,13 @@ def summary_lines(result: BatchResult, output: Path) -> list[str]:
 @click.option("-f", "--force", is_flag=True, help="Redo every input, even those whose output is current.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also upsert the reports into this SQLite database (default for folder runs: DIR/peel.sqlite).",
+)
+@click.option("--no-db", is_flag=True, help="Do not write the SQLite database.")
+@click.option(
     "--progress/--no-progress",
     default=None,
     help="Show a progress bar [default: when standard error is a terminal].",
@@ -178,6 +188,8 @@ def extract_command(
     force: bool,
     quiet: bool,
     progress: bool | None,
+    db_path: Path | None,
+    no_db: bool,
 ) -> None:
     """Extract reports from files and folders into JSON.
 
@@ -199,6 +211,8 @@ def extract_command(
             click.echo(f"error: {exc.path}: {exc.message} [{exc.code}]", err=True)
             sys.exit(1)
         click.echo(report_json(report), nl=False)
+        if db_path and not no_db:
+            write_db([report], db_path)
         return
 
     out = Path(output)
@@ -219,6 +233,8 @@ def extract_command(
         )
     finally:
         shown.close()
+    if not no_db and (db_path or any(path.is_dir() for path in inputs)):
+        _write_database(result.entries, out, db_path or out / "peel.sqlite", quiet)
     if not quiet:
         for line in summary_lines(result, out):
             click.echo(line, err=True)
@@ -239,6 +255,59 @@ def schema_command() -> None:
 def _terminate(signum: int, frame: FrameType | None) -> None:
     """SIGTERM stops a run the way Ctrl-C does: workers killed, finished outputs kept whole."""
     raise KeyboardInterrupt
+
+
+# ---- comparing reports (issue 8): the database after a batch, diff, report ----------------------
+
+
+def _write_database(entries: list[dict[str, Any]], out_dir: Path, db_path: Path, quiet: bool) -> None:
+    """Upsert the reports a batch wrote (read back from their JSON) into the SQLite database."""
+    reports = [read_report(out_dir / str(e["output"])) for e in entries if e.get("output")]
+    written = write_db(reports, db_path)
+    if not quiet:
+        click.echo(f"database: {db_path} ({written.added} added, {written.replaced} replaced)", err=True)
+
+
+@cli.command("diff")
+@click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Write the changes as JSON.")
+def diff_command(old: Path, new: Path, as_json: bool) -> None:
+    """Show what changed between two report JSON files of one force.
+
+    Grades per area (up, down, same), AFIs repeated (with both texts), new and not repeated,
+    and findings on the same measure in both.
+
+    Example:
+
+        peel-extract diff output/kent-2023.json output/kent-2025.json
+    """
+    try:
+        changes = diff_reports(read_report(old), read_report(new))
+    except ExtractionError as exc:
+        click.echo(f"error: {exc.path}: {exc.message} [{exc.code}]", err=True)
+        sys.exit(1)
+    click.echo(changes.model_dump_json(indent=2) if as_json else format_diff(changes).rstrip("\n"))
+
+
+@cli.command("report")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Default: FOLDER/index.html."
+)
+def report_command(folder: Path, output: Path | None) -> None:
+    """Write one static HTML page over a folder of report JSON: grade matrix and each force's details.
+
+    Example:
+
+        peel-extract report output/ -o output/index.html
+    """
+    target = output or folder / "index.html"
+    loaded = write_overview(folder, target)
+    for exc in loaded.errors:
+        click.echo(f"error: {exc.path}: {exc.message} [{exc.code}]", err=True)
+    click.echo(f"overview of {len(loaded.reports)} reports: {target}", err=True)
+    sys.exit(1 if loaded.errors else 0)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

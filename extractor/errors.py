@@ -74,6 +74,12 @@ class InternalError(ExtractionError):
     code = "internal-error"
 
 
+class InvalidReportJson(ExtractionError):
+    """A file given as a report JSON (to diff, report, the database) is not valid JSON of the contract."""
+
+    code = "invalid-report-json"
+
+
 ERROR_CODES: tuple[str, ...] = (
     "empty-file",
     "unsupported-format",
@@ -85,4 +91,5 @@ ERROR_CODES: tuple[str, ...] = (
     "timeout",
     "not-an-inspection-document",
     "internal-error",
+    "invalid-report-json",
 )

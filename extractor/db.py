@@ -1,0 +1,350 @@
+"""SQLite store of many reports, so forces and cycles can be compared with plain SQL.
+
+Every row of every table carries ``force_id``, ``inspection_id``, ``cycle`` and (below the
+report level) ``area_id``, so most questions need no join. A report is keyed by the sha256 of
+the bytes it was read from: writing the same input again replaces its rows instead of adding
+copies. The store reads the JSON the pipeline writes (or ``Report`` models), never the inputs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from extractor.errors import InvalidReportJson
+from schemas import Item, Report, Span
+
+# Grades best first; the rank lets SQL sort and compare them (not_graded has no rank).
+GRADE_RANK: dict[str, int | None] = {
+    "outstanding": 5,
+    "good": 4,
+    "adequate": 3,
+    "requires_improvement": 2,
+    "inadequate": 1,
+    "not_graded": None,
+}
+GRADE_LABEL: dict[str, str] = {
+    "outstanding": "Outstanding",
+    "good": "Good",
+    "adequate": "Adequate",
+    "requires_improvement": "Requires improvement",
+    "inadequate": "Inadequate",
+    "not_graded": "Not graded",
+}
+# Which document speaks for a force's grades when several cover one inspection: the
+# inspectorate's report first, a force's response or a commissioner's summary last.
+KIND_PRECEDENCE: tuple[str, ...] = (
+    "inspection_report",
+    "inspection_web_page",
+    "force_response",
+    "pcc_scrutiny_report",
+    "other",
+)
+# The four item lists of a report, by their field name (also the ``items.kind`` value).
+ITEM_LISTS: tuple[str, ...] = (
+    "areas_for_improvement",
+    "causes_of_concern",
+    "recommendations",
+    "innovative_practice",
+)
+
+_KIND_ORDER_SQL = " ".join(f"WHEN '{kind}' THEN {n}" for n, kind in enumerate(KIND_PRECEDENCE))
+
+SCHEMA_SQL = f"""
+CREATE TABLE IF NOT EXISTS reports (
+    report_id         TEXT PRIMARY KEY,   -- sha256 of the input bytes (source.sha256)
+    file              TEXT NOT NULL,      -- source.file, the path as given
+    format            TEXT NOT NULL,
+    pages             INTEGER,
+    extractor_version TEXT NOT NULL,
+    kind              TEXT NOT NULL,      -- document.kind
+    title             TEXT,
+    force_id          TEXT,               -- 'kent'; NULL when the force is unknown
+    force_name        TEXT,
+    programme         TEXT,               -- 'PEEL'
+    inspection_id     TEXT,               -- 'peel-2023-25'
+    cycle             TEXT,               -- as the inspectorate writes it: '2023–25'
+    warnings          INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS grades (
+    grade TEXT PRIMARY KEY,               -- the contract's grade value
+    rank  INTEGER,                        -- outstanding 5 ... inadequate 1; not_graded NULL
+    label TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS judgments (
+    report_id     TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+    seq           INTEGER NOT NULL,       -- position in the report's list
+    force_id      TEXT,
+    inspection_id TEXT,
+    cycle         TEXT,
+    area_id       TEXT,
+    area_title    TEXT NOT NULL,
+    grade         TEXT NOT NULL REFERENCES grades(grade),
+    grade_text    TEXT,
+    page          INTEGER,                -- first evidence span
+    line          INTEGER,
+    PRIMARY KEY (report_id, seq)
+);
+CREATE TABLE IF NOT EXISTS items (
+    report_id     TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+    kind          TEXT NOT NULL,          -- areas_for_improvement, causes_of_concern, recommendations,
+                                          -- innovative_practice
+    seq           INTEGER NOT NULL,
+    force_id      TEXT,
+    inspection_id TEXT,
+    cycle         TEXT,
+    area_id       TEXT,
+    title         TEXT,
+    text          TEXT NOT NULL,
+    page          INTEGER,
+    line          INTEGER,
+    PRIMARY KEY (report_id, kind, seq)
+);
+CREATE TABLE IF NOT EXISTS stated_counts (
+    report_id     TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+    seq           INTEGER NOT NULL,
+    force_id      TEXT,
+    inspection_id TEXT,
+    cycle         TEXT,
+    area_id       TEXT,                   -- NULL for a whole-document total
+    of            TEXT NOT NULL,
+    count         INTEGER NOT NULL,
+    text          TEXT,
+    page          INTEGER,
+    line          INTEGER,
+    PRIMARY KEY (report_id, seq)
+);
+CREATE TABLE IF NOT EXISTS findings (
+    report_id     TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+    seq           INTEGER NOT NULL,
+    force_id      TEXT,
+    inspection_id TEXT,
+    cycle         TEXT,
+    area_id       TEXT,
+    x             INTEGER NOT NULL,
+    y             INTEGER NOT NULL,
+    unit          TEXT,
+    text          TEXT NOT NULL,
+    sentence      TEXT NOT NULL,
+    page          INTEGER,
+    line          INTEGER,
+    PRIMARY KEY (report_id, seq)
+);
+CREATE INDEX IF NOT EXISTS reports_force ON reports(force_id, inspection_id);
+CREATE INDEX IF NOT EXISTS judgments_cycle ON judgments(inspection_id, force_id, area_id);
+CREATE INDEX IF NOT EXISTS judgments_force ON judgments(force_id, area_id);
+CREATE INDEX IF NOT EXISTS items_area ON items(kind, area_id, force_id);
+CREATE INDEX IF NOT EXISTS items_force ON items(force_id, inspection_id);
+CREATE INDEX IF NOT EXISTS counts_force ON stated_counts(force_id, inspection_id);
+CREATE INDEX IF NOT EXISTS findings_area ON findings(area_id, force_id);
+CREATE INDEX IF NOT EXISTS findings_force ON findings(force_id, inspection_id);
+-- One grade per force, inspection and area: from the most authoritative document that states
+-- it (inspection report, web page, force response, commissioner's report, other).
+CREATE VIEW IF NOT EXISTS force_grades AS
+SELECT force_id, inspection_id, cycle, area_id, grade, rank, report_id, kind
+FROM (
+    SELECT j.force_id, j.inspection_id, j.cycle, j.area_id, j.grade, g.rank, j.report_id, r.kind,
+           ROW_NUMBER() OVER (
+               PARTITION BY j.force_id, j.inspection_id, j.area_id
+               ORDER BY CASE r.kind {_KIND_ORDER_SQL} ELSE {len(KIND_PRECEDENCE)} END, r.report_id
+           ) AS n
+    FROM judgments j JOIN reports r USING (report_id) JOIN grades g USING (grade)
+    WHERE j.force_id IS NOT NULL AND j.area_id IS NOT NULL
+)
+WHERE n = 1;
+"""
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What :func:`write_db` did: reports new to the database and reports replaced."""
+
+    added: int
+    replaced: int
+
+
+def cycle_key(cycle: str | None) -> tuple[int, str]:
+    """Sort key of a cycle as written: its first year, then the text ('2017' < '2021/22' < '2023–25').
+
+    >>> sorted(["2025–27", "2017", "2021/22", "2023–25"], key=cycle_key)
+    ['2017', '2021/22', '2023–25', '2025–27']
+    """
+    if not cycle:
+        return (0, "")
+    year = re.search(r"\d{4}", cycle)
+    return (int(year.group()) if year else 0, cycle)
+
+
+def connect(db_path: str | Path) -> sqlite3.Connection:
+    """Open (creating when needed) a database with the schema in place and foreign keys on."""
+    path = Path(db_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.executescript(SCHEMA_SQL)
+    conn.executemany(
+        "INSERT OR IGNORE INTO grades (grade, rank, label) VALUES (?, ?, ?)",
+        [(grade, rank, GRADE_LABEL[grade]) for grade, rank in GRADE_RANK.items()],
+    )
+    conn.commit()
+    return conn
+
+
+def _place(span: Span | None) -> tuple[int | None, int | None]:
+    return (span.page, span.line) if span else (None, None)
+
+
+def upsert_report(conn: sqlite3.Connection, report: Report) -> bool:
+    """Store one report and its rows, replacing an earlier copy of the same input; True if new.
+
+    The caller commits (so a batch is one transaction).
+    """
+    rid = report.source.sha256
+    doc = report.document
+    force_id = doc.force.id if doc.force else None
+    inspection_id = doc.inspection.id if doc.inspection else None
+    cycle = doc.inspection.cycle if doc.inspection else None
+    scope = (force_id, inspection_id, cycle)
+    # The same content, or an older content of the same file path (a corrected input read again),
+    # is replaced: its rows go, then the report's rows are inserted afresh.
+    stale = [
+        row[0]
+        for row in conn.execute(
+            "SELECT report_id FROM reports WHERE report_id = ? OR file = ?", (rid, report.source.file)
+        )
+    ]
+    for old_id in stale:
+        for table in ("judgments", "items", "stated_counts", "findings"):
+            conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (old_id,))
+        if old_id != rid:
+            conn.execute("DELETE FROM reports WHERE report_id = ?", (old_id,))
+    conn.execute(
+        """INSERT INTO reports (report_id, file, format, pages, extractor_version, kind, title,
+                                force_id, force_name, programme, inspection_id, cycle, warnings)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (report_id) DO UPDATE SET
+               file = excluded.file, format = excluded.format, pages = excluded.pages,
+               extractor_version = excluded.extractor_version, kind = excluded.kind,
+               title = excluded.title, force_id = excluded.force_id, force_name = excluded.force_name,
+               programme = excluded.programme, inspection_id = excluded.inspection_id,
+               cycle = excluded.cycle, warnings = excluded.warnings""",
+        (
+            rid,
+            report.source.file,
+            report.source.format.value,
+            report.source.pages,
+            report.source.extractor_version,
+            doc.kind.value,
+            doc.title,
+            force_id,
+            doc.force.name if doc.force else None,
+            doc.inspection.programme if doc.inspection else None,
+            inspection_id,
+            cycle,
+            len(report.warnings),
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO judgments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (rid, n, *scope, j.area.id, j.area.title, j.grade.value, j.grade_text,
+             *_place(j.evidence[0] if j.evidence else None))
+            for n, j in enumerate(report.judgments)
+        ],
+    )  # fmt: skip
+    conn.executemany(
+        "INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (rid, kind, n, *scope, item.area_id, item.title, item.text, *_place(item.span))
+            for kind in ITEM_LISTS
+            for n, item in enumerate(_items(report, kind))
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO stated_counts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (rid, n, *scope, c.area_id, c.of.value, c.count, c.text, *_place(c.span))
+            for n, c in enumerate(report.stated_counts)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (rid, n, *scope, f.area_id, f.x, f.y, f.unit, f.text, f.sentence, *_place(f.span))
+            for n, f in enumerate(report.findings)
+        ],
+    )
+    return not stale
+
+
+def _items(report: Report, kind: str) -> list[Item]:
+    items: list[Item] = getattr(report, kind)
+    return items
+
+
+def write_db(reports: Iterable[Report], db_path: str | Path) -> WriteResult:
+    """Upsert reports into the SQLite database at ``db_path`` in one transaction."""
+    added = replaced = 0
+    with closing(connect(db_path)) as conn, conn:
+        for report in reports:
+            if upsert_report(conn, report):
+                added += 1
+            else:
+                replaced += 1
+    return WriteResult(added=added, replaced=replaced)
+
+
+def read_report(path: str | Path) -> Report:
+    """A report JSON file as a validated model; a clear error when it is not one."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidReportJson(str(path), f"cannot read it: {exc}") from exc
+    try:
+        return Report.model_validate_json(text)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "top level"
+        raise InvalidReportJson(
+            str(path),
+            f"not a peel-extract report JSON ({exc.error_count()} problems; {where}: {first['msg']})",
+        ) from exc
+
+
+@dataclass
+class Loaded:
+    """Report JSON files read from a folder: the reports, the files that failed, the ones skipped."""
+
+    reports: list[tuple[Path, Report]]
+    errors: list[InvalidReportJson]
+    skipped: list[Path]
+
+
+def load_folder(folder: str | Path) -> Loaded:
+    """Every report JSON under ``folder``, sorted; hidden files and other JSON (a schema) are skipped."""
+    root = Path(folder)
+    loaded = Loaded(reports=[], errors=[], skipped=[])
+    for path in sorted(root.rglob("*.json")):
+        if any(part.startswith(".") for part in path.relative_to(root).parts):
+            continue
+        try:
+            head = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            loaded.errors.append(InvalidReportJson(str(path), f"not valid JSON: {exc}"))
+            continue
+        if not (isinstance(head, dict) and "schema_version" in head and "source" in head):
+            loaded.skipped.append(path)
+            continue
+        try:
+            loaded.reports.append((path, read_report(path)))
+        except InvalidReportJson as exc:
+            loaded.errors.append(exc)
+    return loaded
