@@ -6,6 +6,7 @@ Exit status: 0 every input gave a report, 1 some inputs failed, 2 usage error.
 from __future__ import annotations
 
 import signal
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -233,11 +234,12 @@ def extract_command(
         )
     finally:
         shown.close()
-    if not no_db and (db_path or any(path.is_dir() for path in inputs)):
-        _write_database(result.entries, out, db_path or out / "peel.sqlite", quiet)
     if not quiet:
         for line in summary_lines(result, out):
             click.echo(line, err=True)
+    wants_db = not no_db and (db_path or any(path.is_dir() for path in inputs))
+    if wants_db and not _write_database(result.entries, out, db_path or out / "peel.sqlite", quiet):
+        sys.exit(1)
     sys.exit(result.exit_code)
 
 
@@ -260,12 +262,24 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
 # ---- comparing reports (issue 8): the database after a batch, diff, report ----------------------
 
 
-def _write_database(entries: list[dict[str, Any]], out_dir: Path, db_path: Path, quiet: bool) -> None:
-    """Upsert the reports a batch wrote (read back from their JSON) into the SQLite database."""
-    reports = [read_report(out_dir / str(e["output"])) for e in entries if e.get("output")]
-    written = write_db(reports, db_path)
+def _write_database(entries: list[dict[str, Any]], out_dir: Path, db_path: Path, quiet: bool) -> bool:
+    """Upsert the reports a batch wrote (read back from their JSON) into the SQLite database.
+
+    A database that cannot be written is reported as one error line, not a traceback: the JSON
+    outputs are already whole, and the run's exit status says something failed.
+    """
+    try:
+        reports = [read_report(out_dir / str(e["output"])) for e in entries if e.get("output")]
+        written = write_db(reports, db_path)
+    except ExtractionError as exc:
+        click.echo(f"error: database not written: {exc.path}: {exc.message} [{exc.code}]", err=True)
+        return False
+    except (sqlite3.Error, OSError) as exc:
+        click.echo(f"error: database not written: {db_path}: {exc} [database-error]", err=True)
+        return False
     if not quiet:
         click.echo(f"database: {db_path} ({written.added} added, {written.replaced} replaced)", err=True)
+    return True
 
 
 @cli.command("diff")

@@ -39,6 +39,8 @@ def test_cli_plain_lines_when_not_a_terminal(capsys: pytest.CaptureFixture[str],
     )
     assert lines[5] == "5 of 5 inputs extracted, 0 failed"
     assert lines[6].startswith(f"index: {tmp_path / 'out' / INDEX_NAME}; summaries: ")
+    # a folder run also fills the database, reported last
+    assert lines[7] == f"database: {tmp_path / 'out' / 'peel.sqlite'} (5 added, 0 replaced)"
 
 
 def test_cli_rerun_says_what_it_did_not_redo(capsys: pytest.CaptureFixture[str], one_sample: Path) -> None:

@@ -439,6 +439,20 @@ def test_db_cli_no_db_and_explicit_db(tmp_path: Path) -> None:
         assert conn.execute("SELECT kind, cycle FROM reports").fetchall() == [("inspection_web_page", "2017")]
 
 
+def test_db_cli_unwritable_database_is_one_error_line_and_exit_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(sample("001").read_bytes())
+    blocked = tmp_path / "blocked.sqlite"
+    blocked.write_bytes(b"not a database, " * 100)  # e.g. another program's file at that path
+    assert main([str(folder), "-o", str(tmp_path / "out"), "-q", "--db", str(blocked)]) == 1
+    err = capsys.readouterr().err
+    assert f"error: database not written: {blocked}" in err and "Traceback" not in err
+    assert (tmp_path / "out" / "a.json").exists()  # the run's outputs stay
+
+
 def test_db_indexes_serve_the_readme_queries(fixture_db: sqlite3.Connection) -> None:
     plan = fixture_db.execute(
         "EXPLAIN QUERY PLAN " + readme_queries()["afis-on-area"], {"area": "investigating_crime"}
