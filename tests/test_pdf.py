@@ -440,6 +440,9 @@ def _bad_pdfs() -> dict[str, tuple[bytes, str]]:
         "scan.pdf": (_image_only(), "no-text-layer"),
         "zero-pages.pdf": (ZERO_PAGES, "corrupt-pdf"),
         "garbage.pdf": (b"%PDF-1.7\n" + b"\x00garbage" * 200 + b"\n%%EOF\n", "corrupt-pdf"),
+        # A name where a number belongs in the page box: pdfplumber re-raises pdfminer's own
+        # error when the file is closed, which used to replace the typed error (found by fuzzing).
+        "bad-mediabox.pdf": (good.replace(b"/MediaBox [ 0", b"/MediaBox [ /\x01", 1), "corrupt-pdf"),
     }
 
 

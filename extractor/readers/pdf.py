@@ -13,6 +13,7 @@ joined word occurs elsewhere in the document. The reader knows nothing of grades
 from __future__ import annotations
 
 import io
+import logging
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -27,6 +28,8 @@ import regex
 from extractor.document import Block, BlockKind, Document
 from extractor.errors import CorruptPdf, EncryptedPdf, NoTextLayer
 from schemas import InputFormat, Span
+
+logger = logging.getLogger(__name__)
 
 # Characters PDF producers use that plain text does not: ligatures, soft hyphens, odd spaces.
 _LIGATURES = str.maketrans(
@@ -157,14 +160,17 @@ def _read_pages(data: bytes, name: str) -> tuple[list[_Page], int, str | None]:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:
         raise _open_error(exc, name) from exc
-    with pdf:
+    try:
         try:
             page_list = pdf.pages
         except Exception as exc:
             raise CorruptPdf(name, f"its page tree cannot be read ({_cause(exc)})") from exc
         if not page_list:
             raise CorruptPdf(name, "the PDF has no pages")
-        title = (pdf.metadata or {}).get("Title")
+        try:
+            title = (pdf.metadata or {}).get("Title")
+        except Exception:  # a damaged info dictionary costs the title, not the text
+            title = None
         pages: list[_Page] = []
         for number, page in enumerate(page_list, start=1):
             try:
@@ -174,8 +180,20 @@ def _read_pages(data: bytes, name: str) -> tuple[list[_Page], int, str | None]:
             except Exception as exc:
                 raise CorruptPdf(name, f"page {number} cannot be read ({_cause(exc)})") from exc
             finally:
-                page.close()
+                _quietly_close(page)
         return pages, len(page_list), title if isinstance(title, str) and title.strip() else None
+    finally:
+        # pdfplumber's close() walks the page tree again: on a damaged file it raises pdfminer's
+        # own exception, which must not replace the typed error (or the result) above.
+        _quietly_close(pdf)
+
+
+def _quietly_close(obj: Any) -> None:
+    """Close a pdfplumber object, ignoring errors of a damaged file (its text is already taken)."""
+    try:
+        obj.close()
+    except Exception:  # pdfminer raises many untyped errors on damaged files
+        logger.debug("closing %r failed on a damaged PDF", obj, exc_info=True)
 
 
 def _cause(exc: BaseException) -> str:
