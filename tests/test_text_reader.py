@@ -123,6 +123,34 @@ def test_reader_tab_table_keeps_empty_columns() -> None:
     assert [b.cells for b in blocks] == [["Outstanding", "Good", "Adequate"], ["", "", "Managing fraud"]]
 
 
+def test_reader_word_table_saved_one_cell_per_line_is_a_table_not_headings() -> None:
+    # A force response's audit table as Word saves it as text: each cell on a tab-led line.
+    text = (
+        "Actions signed off since the last committee are set out below.\n"
+        "\tAudit name\n\tRecommendations\n\tRisk\n\tDeadline\n\n"
+        "\tCustody Management Framework\n\tThree\n\tMedium\n\t30/09/2024\n\n"
+        "Recommendations\n"
+        "The inspectorate made two recommendations to Avon and Somerset Constabulary.\n"
+    )
+    blocks = read_lines(text, markdown=False)
+    kinds = [(b.kind.value, b.text) for b in blocks]
+    assert kinds[1:5] == [
+        ("table_row", "Audit name"),
+        ("table_row", "Recommendations"),
+        ("table_row", "Risk"),
+        ("table_row", "Deadline"),
+    ]
+    assert kinds[5:9] == [
+        ("table_row", t) for t in ("Custody Management Framework", "Three", "Medium", "30/09/2024")
+    ]
+    # An unindented part name is still a heading, and a lone tab-indented sentence a paragraph.
+    assert kinds[9] == ("heading", "Recommendations")
+    assert (
+        read_lines("Intro.\n\tThe force has improved.\nMore text.\n", markdown=False)[1].kind
+        is BlockKind.PARAGRAPH
+    )
+
+
 def test_reader_markdown_is_told_by_content_not_extension() -> None:
     doc = read_document("report.txt", b"# PEEL 2025-27\n\n## Our judgments\n\n### Main findings\n\nText.\n")
     assert doc.format is InputFormat.MARKDOWN

@@ -140,11 +140,25 @@ def read_lines(text: str, *, markdown: bool) -> list[Block]:
         previous = blocks[-1] if blocks else None
         after_table = previous is not None and previous.kind is BlockKind.TABLE_ROW
         after_table = after_table and previous is not None and previous.span.line == number - 1
+        # A Word table saved as text puts each cell on its own tab-led line: the first of such a
+        # run of short lines opens a table, so a cell such as "Recommendation" is no heading.
+        after_table = after_table or (
+            index + 1 < len(prepared)
+            and _is_tab_cell(line)
+            and _is_tab_cell(prepared[index + 1][1])
+            and prepared[index + 1][0] == number + 1
+        )
         block = _classify(line, number, next_text, markdown=markdown, after_table=after_table)
         if block is not None:
             blocks.append(block)
         index += 1
     return blocks
+
+
+def _is_tab_cell(line: str) -> bool:
+    """A tab-led short line without a closing full stop: one cell of a table saved as text."""
+    text = line.strip()
+    return line.startswith("\t") and 0 < len(text) <= 80 and not text.endswith(".")
 
 
 def _wrapped_heading(first: str, second: str, after: str) -> bool:
