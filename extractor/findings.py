@@ -160,7 +160,7 @@ def check_counts_against_items(ex: Extraction, counts: list[StatedCount]) -> Non
         if count.area_id is None:
             if per_area_stated and sum(per_area_stated) != count.count:
                 message = (
-                    f"the document states {count.count} AFIs in all ('{count.text}') but its per-area "
+                    f"the document states {_afis(count.count)} in all ('{count.text}') but its per-area "
                     f"counts add up to {sum(per_area_stated)}; it may total another report"
                 )
                 ex.warnings.append(Warning(code="afi-count-mismatch", message=message, span=count.span))
@@ -172,8 +172,14 @@ def check_counts_against_items(ex: Extraction, counts: list[StatedCount]) -> Non
                 continue
         if listed != count.count:
             where = f"area {count.area_id!r}" if count.area_id else "the whole document"
-            message = f"{where} states {count.count} AFIs ('{count.text}') but {listed} are set out"
+            verb = "is" if listed == 1 else "are"
+            message = f"{where} states {_afis(count.count)} ('{count.text}') but {listed} {verb} set out"
             ex.warnings.append(Warning(code="afi-count-mismatch", message=message, span=count.span))
+
+
+def _afis(n: int) -> str:
+    """'1 AFI', '4 AFIs': warnings read as the report would say it."""
+    return f"{n} AFI" if n == 1 else f"{n} AFIs"
 
 
 @stage("findings", requires=("sections", "areas_for_improvement"), assigns=("stated_counts", "findings"))

@@ -164,3 +164,25 @@ def test_counts_003_total_has_no_area() -> None:
     counts = sample_report("003").stated_counts
     assert [(c.area_id, c.count) for c in counts if c.span.line == 105] == [(None, 19)]
     assert sum(c.count for c in counts if c.area_id is not None) == 19
+
+
+def test_counts_one_afi_warning_is_singular() -> None:
+    text = RESPONSE.replace("the five AFIs", "the one AFI")
+    report = extract_text(text, "cumbria.md")
+    messages = [w.message for w in report.warnings if w.code == "afi-count-mismatch"]
+    assert messages == [
+        "the document states 1 AFI in all ('one AFI') but its per-area counts add up to 5; "
+        "it may total another report"
+    ]
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_counts_samples_warnings_are_exactly_the_explained_ones(prefix: str) -> None:
+    # 002 line 150 summarises a national report ("HMICFRS made nine recommendations and one
+    # area for improvement"), not Kent's PEEL report, so its total cannot match the per-area
+    # counts: the warning is the honest answer. No other sample gives any warning.
+    expected = {"002": [("afi-count-mismatch", 150)]}.get(prefix, [])
+    report = sample_report(prefix)
+    assert [(w.code, w.span.line if w.span else None) for w in report.warnings] == expected
+    if prefix == "002":
+        assert "states 1 AFI in all ('one area for improvement')" in report.warnings[0].message
