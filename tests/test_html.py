@@ -182,6 +182,14 @@ def test_page_without_inspection_content_is_refused(name: str, data: bytes) -> N
     assert caught.value.path == name
 
 
+@pytest.mark.parametrize("data", [b"<!doctype html", b"<!DOCTYPE html>", b"<html><!-- cut off"])
+def test_page_that_parses_to_nothing_is_refused_with_a_typed_error(data: bytes) -> None:
+    # Fuzz find: lxml raises its own ParserError ("Document is empty") on a bare '<!doctype html'.
+    with pytest.raises(NotAnInspectionDocument) as caught:
+        extract("truncated.html", data)
+    assert caught.value.path == "truncated.html"
+
+
 def test_thematic_inspection_page_without_peel_areas_is_still_read() -> None:
     """The cookie refinement must not refuse an inspection page that has no PEEL area or cycle."""
     data = _page(

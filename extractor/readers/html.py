@@ -260,7 +260,10 @@ def read_html(text: str, name: str, sha: str) -> Document:
     parser = html.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
     # lxml refuses str input with an encoding declaration; the bytes are already decoded.
     text = regex.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    root = html.document_fromstring(text or "<html></html>", parser=parser)
+    try:
+        root = html.document_fromstring(text or "<html></html>", parser=parser)
+    except etree.ParserError:  # nothing lxml can build a tree from (a bare '<!doctype html'): no text
+        root = html.document_fromstring("<html></html>", parser=parser)
     reader = _Reader()
     for content in _content_roots(root):
         in_main = _tag(content) in {"main", "article"} or content.attrib.get("role", "").lower() == "main"
