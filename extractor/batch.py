@@ -22,7 +22,7 @@ import sys
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -230,18 +230,31 @@ def _squeeze(lines: list[str]) -> list[str]:
     return [line if n == 1 else f"{line} (x{n})" for line, n in counts.items()]
 
 
+@contextlib.contextmanager
+def library_messages() -> Iterator[list[str]]:
+    """Collect what libraries log (WARNING and up) inside the block into the yielded list.
+
+    The list is filled, repeats squeezed, when the block ends: pdfminer's complaints about a
+    damaged font go to the run's log or a ``note:`` line, never raw onto the user's screen.
+    """
+    capture = _Capture()
+    root = logging.getLogger()
+    root.addHandler(capture)
+    messages: list[str] = []
+    try:
+        yield messages
+    finally:
+        root.removeHandler(capture)
+        messages.extend(_squeeze(capture.lines))
+
+
 def process_one_quietly(
     path: Path, out_dir: Path, name: str, *, force: bool, max_bytes: int | None
 ) -> Outcome:
     """:func:`process_one` with libraries' log messages kept in the outcome, off the user's screen."""
-    capture = _Capture()
-    root = logging.getLogger()
-    root.addHandler(capture)
-    try:
+    with library_messages() as messages:
         outcome = process_one(path, out_dir, name, force=force, max_bytes=max_bytes)
-    finally:
-        root.removeHandler(capture)
-    outcome.messages = _squeeze(capture.lines)
+    outcome.messages = messages
     return outcome
 
 

@@ -23,6 +23,7 @@ from extractor.batch import (
     INDEX_NAME,
     BatchResult,
     expand_inputs,
+    library_messages,
     run_batch,
 )
 from extractor.db import read_report, write_db
@@ -206,10 +207,16 @@ def extract_command(
     if output == "-":
         if len(inputs) != 1 or inputs[0].is_dir():
             raise click.UsageError("-o - writes to standard output and takes exactly one file")
-        try:
-            report = extract(inputs[0])
-        except ExtractionError as exc:
-            click.echo(f"error: {exc.path}: {exc.message} [{exc.code}]", err=True)
+        failure: ExtractionError | None = None
+        with library_messages() as messages:
+            try:
+                report = extract(inputs[0])
+            except ExtractionError as exc:
+                failure = exc
+        for message in messages:  # what pdfminer & co. said, as notes rather than raw log lines
+            click.echo(f"note: {inputs[0]}: {message}", err=True)
+        if failure is not None:
+            click.echo(f"error: {failure.path}: {failure.message} [{failure.code}]", err=True)
             sys.exit(1)
         click.echo(report_json(report), nl=False)
         if db_path and not no_db:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 from pathlib import Path
 
@@ -10,9 +11,10 @@ import click
 import pytest
 from conftest import SAMPLES
 
+from extractor import extract
 from extractor.batch import INDEX_NAME
 from extractor.cli import ByteSize, cli, main
-from extractor.errors import ERROR_CODES
+from extractor.errors import ERROR_CODES, CorruptPdf
 from schemas import Report, json_schema_text
 
 
@@ -105,6 +107,45 @@ def test_cli_stdout_output_still_works(capsys: pytest.CaptureFixture[str]) -> No
     code, out, _ = run(capsys, str(next(SAMPLES.glob("003_*"))), "-o", "-")
     assert code == 0
     assert Report.model_validate_json(out).source.file.endswith(".txt")
+
+
+def test_cli_stdout_output_turns_library_log_lines_into_notes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pdfminer's complaints about a damaged font come out as one 'note:' line, not raw."""
+    real_extract = extract
+
+    def noisy_extract(path: Path) -> Report:
+        for _ in range(3):
+            logging.getLogger("pdfminer.pdffont").warning("Could not get FontBBox from font descriptor")
+        return real_extract(path)
+
+    monkeypatch.setattr("extractor.cli.extract", noisy_extract)
+    source = next(SAMPLES.glob("003_*"))
+    code, out, err = run(capsys, str(source), "-o", "-")
+    assert code == 0
+    assert Report.model_validate_json(out).document.force is not None
+    assert err.splitlines() == [
+        f"note: {source}: WARNING pdfminer.pdffont: Could not get FontBBox from font descriptor (x3)"
+    ]
+
+
+def test_cli_stdout_output_notes_come_before_the_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def failing_extract(path: Path) -> Report:
+        logging.getLogger("pdfminer.pdfparser").warning("xref table damaged")
+        raise CorruptPdf(str(path), "the file is damaged")
+
+    monkeypatch.setattr("extractor.cli.extract", failing_extract)
+    source = tmp_path / "damaged.pdf"
+    source.write_bytes(b"%PDF-1.4 cut")
+    code, out, err = run(capsys, str(source), "-o", "-")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"note: {source}: WARNING pdfminer.pdfparser: xref table damaged",
+        f"error: {source}: the file is damaged [corrupt-pdf]",
+    ]
 
 
 def test_cli_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
