@@ -261,8 +261,8 @@ def read_html(text: str, name: str, sha: str) -> Document:
     # lxml refuses str input with an encoding declaration; the bytes are already decoded.
     text = regex.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     try:
-        root = html.document_fromstring(text or "<html></html>", parser=parser)
-    except etree.ParserError:  # nothing lxml can build a tree from (a bare '<!doctype html'): no text
+        root = html.document_fromstring(text, parser=parser)
+    except etree.ParserError:  # nothing lxml can build a tree from ('', a bare '<!doctype html'): no text
         root = html.document_fromstring("<html></html>", parser=parser)
     reader = _Reader()
     for content in _content_roots(root):

@@ -138,17 +138,20 @@ def read_lines(text: str, *, markdown: bool) -> list[Block]:
             continue
         next_text = _strip_inline_markup(prepared[index + 1][1]) if index + 1 < len(prepared) else ""
         previous = blocks[-1] if blocks else None
-        after_table = previous is not None and previous.kind is BlockKind.TABLE_ROW
-        after_table = after_table and previous is not None and previous.span.line == number - 1
+        continues_table = (
+            previous is not None and previous.kind is BlockKind.TABLE_ROW and previous.span.line == number - 1
+        )
         # A Word table saved as text puts each cell on its own tab-led line: the first of such a
         # run of short lines opens a table, so a cell such as "Recommendation" is no heading.
-        after_table = after_table or (
+        opens_cell_run = (
             index + 1 < len(prepared)
             and _is_tab_cell(line)
             and _is_tab_cell(prepared[index + 1][1])
             and prepared[index + 1][0] == number + 1
         )
-        block = _classify(line, number, next_text, markdown=markdown, after_table=after_table)
+        block = _classify(
+            line, number, next_text, markdown=markdown, after_table=continues_table or opens_cell_run
+        )
         if block is not None:
             blocks.append(block)
         index += 1
