@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import copy
+import datetime
 import io
+import zipfile
 
 import docx
 import regex
@@ -79,11 +81,22 @@ def add_hidden_and_deleted(paragraph: Paragraph, hidden: str, deleted: str) -> N
     )
 
 
+_FIXED_TIME = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
+
+
 def to_bytes(document: docx.document.Document) -> bytes:
-    """The saved .docx bytes."""
+    """The saved .docx bytes, the same for the same content (fixed dates, golden files)."""
+    document.core_properties.created = _FIXED_TIME
+    document.core_properties.modified = _FIXED_TIME
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    fixed = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(member, source.read(info.filename))
+    return fixed.getvalue()
 
 
 _NUMBERED_RE = regex.compile(r"^(\d+)\.\s+")

@@ -445,7 +445,8 @@ def _two_columns(layout: _Layout, heading: Block, paragraphs: list[Block], manif
 
 def _draw(layout: _Layout, path: Path, manifest: Manifest) -> None:
     """Paint the placed pages, with the running header and footer on every page but the cover."""
-    pdf = canvas.Canvas(str(path), pagesize=A4, pageCompression=1)
+    # invariant: no creation date or random id, so the same layout gives the same bytes (golden files).
+    pdf = canvas.Canvas(str(path), pagesize=A4, pageCompression=1, invariant=1)
     pdf.setTitle(manifest.header)
     for number, items in enumerate(layout.pages, start=1):
         if number > 1:
