@@ -3,9 +3,9 @@
 Each case is checked byte for byte against ``tests/golden/`` (docling-core's habit), so a
 change anywhere in the pipeline that alters any output fails here and has to be chosen:
 regenerate with ``PEEL_REGENERATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py -s``,
-which rewrites the files and prints a diff of what changed (``-s`` lets the diff through), then review that diff in the
-commit. The batch case covers the folder outputs (index, CSVs, a dump of the database and
-the HTML overview) as well as the per-report JSON.
+which rewrites the files and prints a diff of what changed (``-s`` lets it through); then
+review that diff in the commit. The batch case covers the folder outputs (index, CSVs, a
+dump of the database and the HTML overview) as well as the per-report JSON.
 """
 
 from __future__ import annotations
