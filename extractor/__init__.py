@@ -6,8 +6,8 @@
 ('Kent Police', '2025–27')
 """
 
+from extractor.api import extract, load_document, run_document
 from extractor.errors import ExtractionError
-from extractor.extract import extract, load_document, run_document
 from extractor.version import __version__
 from schemas import Report
 

@@ -28,8 +28,8 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from extractor.api import extract
 from extractor.errors import ExtractionError, TooLarge
-from extractor.extract import extract
 from extractor.summary import Row, finding_rows, judgment_rows, write_summaries
 from extractor.version import __version__
 from extractor.writer import counts_of, index_line, remove_stale_temps, report_json, write_atomic

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 import click
 from tqdm import tqdm
 
+from extractor.api import extract
 from extractor.batch import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_MEMORY,
@@ -29,7 +30,6 @@ from extractor.batch import (
 from extractor.db import read_report, write_db
 from extractor.diff import diff_reports, format_diff
 from extractor.errors import ExtractionError
-from extractor.extract import extract
 from extractor.overview import write_overview
 from extractor.summary import FINDINGS_CSV, JUDGMENTS_CSV
 from extractor.version import __version__

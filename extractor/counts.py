@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extractor.numbers import NUMBER, to_int
+from extractor.vocab.numbers import NUMBER, to_int
 from schemas import CountOf
 
 # The item nouns a count can count, with what they count. Plurals and "(AFI)" glosses included.

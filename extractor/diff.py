@@ -15,7 +15,7 @@ import regex
 from pydantic import BaseModel
 
 from extractor.db import GRADE_LABEL, GRADE_RANK, cycle_key
-from extractor.taxonomy import area_by_id, areas, normalise_title
+from extractor.vocab.areas import area_by_id, areas, normalise_title
 from schemas import Finding, Item, Judgment, Report, Span
 
 # Two AFIs (or two findings' sentences) whose similarity reaches this are the same one reworded.

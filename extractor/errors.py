@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from schemas import Span, Warning
+
 
 class ExtractionError(Exception):
     """Base of every error peel-extract reports; ``code`` is a stable kebab-case slug."""
@@ -80,16 +82,51 @@ class InvalidReportJson(ExtractionError):
     code = "invalid-report-json"
 
 
-ERROR_CODES: tuple[str, ...] = (
-    "empty-file",
-    "unsupported-format",
-    "decode-error",
-    "encrypted-pdf",
-    "corrupt-pdf",
-    "no-text-layer",
-    "too-large",
-    "timeout",
-    "not-an-inspection-document",
-    "internal-error",
-    "invalid-report-json",
+# Every error class above, so the codes a user can meet are listed once (README table, tests).
+ERRORS: tuple[type[ExtractionError], ...] = (
+    EmptyFile,
+    UnsupportedFormat,
+    DecodeError,
+    EncryptedPdf,
+    CorruptPdf,
+    NoTextLayer,
+    TooLarge,
+    Timeout,
+    NotAnInspectionDocument,
+    InternalError,
+    InvalidReportJson,
 )
+ERROR_CODES: tuple[str, ...] = tuple(error.code for error in ERRORS)
+INTERNAL_ERROR = InternalError.code
+
+
+# Every warning a report can carry, with what it means: the one place a code is defined.
+# A stage or reader names a code from here; :func:`warning` refuses any other.
+WARNINGS: dict[str, str] = {
+    # reading
+    "not-utf8": "the text is not valid UTF-8 and was read as Windows-1252",
+    "format-mismatch": "the file name's extension says another format than the content",
+    # document info
+    "unknown-force": "no police force is named in the document",
+    "ambiguous-force": "several forces are named; the most prominent was chosen",
+    "unknown-cycle": "no PEEL inspection cycle is named",
+    "unknown-kind": "the kind of document could not be told",
+    # sections
+    "no-area-sections": "no section of the document is headed by a known PEEL area",
+    # judgments
+    "unattributed-grade": "a grade is stated but could not be attributed to an area",
+    "grade-conflict": "places in the document state different grades for one area; the strongest is kept",
+    "unknown-area": "a graded area is not in the area taxonomy (its id is null)",
+    # items
+    "empty-item-part": "an item part (such as 'Areas for improvement') sets out no readable item",
+    # counts and findings
+    "afi-count-mismatch": "a stated number of AFIs differs from the AFIs set out",
+    "proportion-x-above-y": "an 'X of Y' reads with X above Y and was skipped",
+}
+
+
+def warning(code: str, message: str, span: Span | None = None) -> Warning:
+    """A report warning with a catalogued code (an unknown code is a bug, caught here)."""
+    if code not in WARNINGS:
+        raise KeyError(f"warning code {code!r} is not in errors.WARNINGS")
+    return Warning(code=code, message=message, span=span)

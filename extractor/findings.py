@@ -13,13 +13,14 @@ from collections import Counter
 import regex
 
 from extractor.counts import CountMatch, find_counts, is_earlier_cycle
-from extractor.document import Block
+from extractor.errors import warning
+from extractor.model import Block, Extraction
 from extractor.nlp import sentence_at
-from extractor.pipeline import Extraction, stage
+from extractor.pipeline import stage
 from extractor.proportions import ProportionMatch, find_proportions
-from extractor.taxonomy import normalise_title, strip_title_decorations
-from extractor.vocab import CONTENTS_RE
-from schemas import CountOf, Finding, SectionKind, StatedCount, Warning
+from extractor.vocab.areas import normalise_title, strip_title_decorations
+from extractor.vocab.headings import CONTENTS_RE
+from schemas import CountOf, Finding, SectionKind, StatedCount
 
 _PAGE_COUNTER_RE = regex.compile(r"^\W*(?:page\s+)?\d+\s+(?:of|/)\s+\d+\W*$", regex.IGNORECASE)
 
@@ -163,7 +164,7 @@ def check_counts_against_items(ex: Extraction, counts: list[StatedCount]) -> Non
                     f"the document states {_afis(count.count)} in all ('{count.text}') but its per-area "
                     f"counts add up to {sum(per_area_stated)}; it may total another report"
                 )
-                ex.warnings.append(Warning(code="afi-count-mismatch", message=message, span=count.span))
+                ex.warnings.append(warning("afi-count-mismatch", message, count.span))
                 continue
             listed = len(items)
         else:
@@ -174,7 +175,7 @@ def check_counts_against_items(ex: Extraction, counts: list[StatedCount]) -> Non
             where = f"area {count.area_id!r}" if count.area_id else "the whole document"
             verb = "is" if listed == 1 else "are"
             message = f"{where} states {_afis(count.count)} ('{count.text}') but {listed} {verb} set out"
-            ex.warnings.append(Warning(code="afi-count-mismatch", message=message, span=count.span))
+            ex.warnings.append(warning("afi-count-mismatch", message, count.span))
 
 
 def _afis(n: int) -> str:

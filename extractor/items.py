@@ -22,10 +22,10 @@ from itertools import pairwise
 import regex
 
 from extractor.counts import find_counts, is_earlier_cycle
-from extractor.document import Block, BlockKind
+from extractor.model import Block, BlockKind, Extraction, SectionNode
 from extractor.nlp import sentence_bounds
-from extractor.numbers import MONTHS
-from extractor.pipeline import Extraction, SectionNode, stage
+from extractor.pipeline import stage
+from extractor.vocab.numbers import MONTHS
 from schemas import CountOf, Item, SectionKind
 
 # Section kinds of parts and the Extraction list their items go to.

@@ -16,11 +16,18 @@ from functools import lru_cache
 
 import regex
 
-from extractor.docinfo import forces
-from extractor.document import Block, BlockKind
-from extractor.pipeline import Extraction, SectionNode, stage
-from extractor.taxonomy import area_by_id, area_title, find_area_mentions, match_area
-from extractor.vocab import BARE_GRADE_RE, GRADE_WORDS, UNGRADED_WORDS
+from extractor.model import Block, BlockKind, Extraction, SectionNode
+from extractor.pipeline import stage
+from extractor.vocab.areas import area_by_id, area_title, find_area_mentions, match_area
+from extractor.vocab.forces import forces
+from extractor.vocab.grades import (
+    AFI_COUNT_TAIL,
+    BARE_GRADE_RE,
+    GRADE,
+    GRADE_KEYWORD_RE,
+    UNGRADED,
+    parse_grade,
+)
 from schemas import Area, Grade, Judgment, SectionKind, Span
 
 
@@ -55,31 +62,7 @@ class Found:
     names_area: bool = False
 
 
-# --------------------------------------------------------------------------- grade words
-
-_GRADE_ALT = "|".join(
-    regex.escape(word).replace(r"\ ", r"\s+") for word, _ in (*GRADE_WORDS, ("requires improvements", ""))
-)
-_GRADE_RE = rf"(?:{_GRADE_ALT})"
-_UNGRADED_RE = r"(?:ungraded|not[\s-]+graded)"
-# Any word a grade statement needs: a cheap test before the sentence patterns run.
-_GRADE_WORD_RE = regex.compile(r"outstanding|good|adequate|improvement|graded|grading", regex.IGNORECASE)
-
-
-def parse_grade(text: str) -> Grade | None:
-    """The grade named by grade words in any capitalisation ('Requires Improvement', 'UNGRADED').
-
-    >>> parse_grade("Requires  Improvement"), parse_grade("(Not Graded)"), parse_grade("fair")
-    (<Grade.REQUIRES_IMPROVEMENT: 'requires_improvement'>, <Grade.NOT_GRADED: 'not_graded'>, None)
-    """
-    key = regex.sub(r"[\s-]+", " ", text.strip(" ()[]*:.–—-\t").lower())
-    key = regex.sub(r"^requires? improvements?$", "requires improvement", key)
-    for word, grade in GRADE_WORDS:
-        if key == word:
-            return Grade(grade)
-    if key in UNGRADED_WORDS:
-        return Grade.NOT_GRADED
-    return None
+# --------------------------------------------------------------------------- labels and headings
 
 
 def find_bare_grade(text: str) -> Found | None:
@@ -93,8 +76,8 @@ def find_bare_grade(text: str) -> Found | None:
 # A title followed by its grade: "Area – Good (1 AFI)", "Area (Outstanding)", "Area: Requires improvement".
 _TITLE_GRADE_RE = regex.compile(
     rf"""^(?:\(?\d+(?:\.\d+)*\)?\.?\s+)?(?P<title>.*?\p{{L}}.*?)\s*(?:[–—:-]\s*\(?|\()\s*
-        (?P<grade>{_GRADE_RE}|{_UNGRADED_RE})\s*\)?\s*
-        (?:\(\s*(?:no|\d+|[a-z]+)\s+(?:afis?|areas?\s+for\s+improvement)\s*\))?\s*$""",
+        (?P<grade>{GRADE}|{UNGRADED})\s*\)?\s*
+        (?:{AFI_COUNT_TAIL})?\s*$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 
@@ -105,7 +88,7 @@ def find_title_grade(text: str) -> Found | None:
     >>> find_title_grade("Investigating Crime – Requires Improvement (3 AFIs)").phrase
     'Investigating Crime'
     """
-    if not _GRADE_WORD_RE.search(text[-60:]):
+    if not GRADE_KEYWORD_RE.search(text[-60:]):
         return None  # quick test before the full pattern: the grade ends a title
     match = _TITLE_GRADE_RE.match(text.strip())
     if not match or len(match.group("title").split()) > 20 or regex.search(r"[.!?]\s", match.group("title")):
@@ -276,7 +259,7 @@ def _patterns(names: tuple[str, ...]) -> list[tuple[str, regex.Pattern[str]]]:
             "is",
             regex.compile(
                 rf"{subj}(?:['’]s?\s+(?P<poss>[^.;:]{{3,120}}?))?{_ADV}\s+{_TO_BE}{_ADV}\s+{_JUDGED}"
-                rf"(?P<g>{_GRADE_RE})(?![\w-])(?:{_PHRASE}|{_COMPLEMENT_END})",
+                rf"(?P<g>{GRADE})(?![\w-])(?:{_PHRASE}|{_COMPLEMENT_END})",
                 flags,
             ),
         ),
@@ -292,7 +275,7 @@ def _patterns(names: tuple[str, ...]) -> list[tuple[str, regex.Pattern[str]]]:
             "graded",
             regex.compile(
                 rf"\b(?:HMICFRS|HMIC|we|the\s+inspectorate|inspectors?)\s+(?:have\s+|has\s+)?"
-                rf"(?:graded|judged|assessed|rated)\s+{subj}\s+(?:as\s+|to\s+be\s+)?(?P<g>{_GRADE_RE})"
+                rf"(?:graded|judged|assessed|rated)\s+{subj}\s+(?:as\s+|to\s+be\s+)?(?P<g>{GRADE})"
                 rf"(?![\w-]){_PHRASE}?",
                 flags,
             ),
@@ -301,7 +284,7 @@ def _patterns(names: tuple[str, ...]) -> list[tuple[str, regex.Pattern[str]]]:
             "received",
             regex.compile(
                 rf"{subj}\s+(?:has\s+|have\s+)?(?:received|was\s+awarded|was\s+given|achieved|retained)\s+"
-                rf"(?:an?\s+|its\s+)?(?P<g>{_GRADE_RE})\s+(?:grade|grading|judge?ment|rating)s?\b{_PHRASE}?",
+                rf"(?:an?\s+|its\s+)?(?P<g>{GRADE})\s+(?:grade|grading|judge?ment|rating)s?\b{_PHRASE}?",
                 flags,
             ),
         ),
@@ -310,7 +293,7 @@ def _patterns(names: tuple[str, ...]) -> list[tuple[str, regex.Pattern[str]]]:
             regex.compile(
                 rf"(?:{subj}|\b(?:its|the)\s+grad(?:e|ing))\s+(?:has\s+|have\s+)?"
                 rf"(?:moved|improved|changed|gone|risen|fallen|dropped|declined|deteriorated)\s+"
-                rf"from\s+(?P<old>{_GRADE_RE})\s+to\s+(?P<g>{_GRADE_RE})(?![\w-]){_PHRASE}?",
+                rf"from\s+(?P<old>{GRADE})\s+to\s+(?P<g>{GRADE})(?![\w-]){_PHRASE}?",
                 flags,
             ),
         ),
@@ -318,7 +301,7 @@ def _patterns(names: tuple[str, ...]) -> list[tuple[str, regex.Pattern[str]]]:
             "extent",
             regex.compile(
                 rf"\bthe\s+extent\s+to\s+which\s+{subj}\s+(?P<phrase>[^.;]+?)\s+is\s+(?:judged\s+to\s+be\s+)?"
-                rf"(?P<g>{_GRADE_RE})(?![\w-])",
+                rf"(?P<g>{GRADE})(?![\w-])",
                 flags,
             ),
         ),
@@ -326,7 +309,7 @@ def _patterns(names: tuple[str, ...]) -> list[tuple[str, regex.Pattern[str]]]:
             "ungraded",
             regex.compile(
                 rf"(?P<phrase>(?:[\w’'-]+\s+){{1,8}}?)(?:is|are|was|remains)\s+(?:currently\s+)?"
-                rf"(?P<g>{_UNGRADED_RE})\b"
+                rf"(?P<g>{UNGRADED})\b"
                 r"(?!\s+(?:correctly|appropriately|properly|accurately|in\s+line|as|by|until|at|on|within)\b)",
                 flags,
             ),
@@ -374,7 +357,7 @@ def find_sentence_grades(
     """
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
-    if not _GRADE_WORD_RE.search(sentence):
+    if not GRADE_KEYWORD_RE.search(sentence):
         return found
     for name, pattern in _patterns(tuple(force_names)):
         for match in pattern.finditer(sentence):

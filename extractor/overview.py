@@ -13,8 +13,8 @@ from html import escape
 from pathlib import Path
 
 from extractor.db import GRADE_LABEL, ITEM_LISTS, KIND_PRECEDENCE, Loaded, cycle_key, load_folder
-from extractor.taxonomy import area_by_id, areas
 from extractor.version import __version__
+from extractor.vocab.areas import area_by_id, areas
 from extractor.writer import write_atomic
 from schemas import Item, Judgment, Report, Span
 

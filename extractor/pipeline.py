@@ -9,84 +9,9 @@ names the stage in any error (as spaCy's ``Language.__call__`` does).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from extractor.document import Block, Document
-from schemas import DocumentInfo, Finding, Item, Judgment, SectionKind, StatedCount, Warning
-
-
-@dataclass
-class SectionNode:
-    """A section while the pipeline works: its heading block and the blocks it covers."""
-
-    title: str
-    level: int
-    kind: SectionKind
-    area_id: str | None
-    start: int  # index of the heading block
-    end: int  # index one past the last block it covers
-    children: list[SectionNode] = field(default_factory=list)
-    sub: bool = False  # a plain sub-heading: later sub-headings become its siblings
-
-    def walk(self) -> list[SectionNode]:
-        """This section and every section below it, in document order."""
-        nodes = [self]
-        for child in self.children:
-            nodes.extend(child.walk())
-        return nodes
-
-
-@dataclass
-class Extraction:
-    """The working state of one document through the stages."""
-
-    document: Document
-    info: DocumentInfo | None = None
-    sections: list[SectionNode] | None = None
-    judgments: list[Judgment] | None = None
-    areas_for_improvement: list[Item] | None = None
-    causes_of_concern: list[Item] | None = None
-    recommendations: list[Item] | None = None
-    innovative_practice: list[Item] | None = None
-    stated_counts: list[StatedCount] | None = None
-    findings: list[Finding] | None = None
-    warnings: list[Warning] = field(default_factory=list)
-
-    @property
-    def blocks(self) -> list[Block]:
-        """The document's blocks."""
-        return self.document.blocks
-
-    def all_sections(self) -> list[SectionNode]:
-        """Every section in document order."""
-        return [node for root in self.sections or [] for node in root.walk()]
-
-    def path_at(self, index: int) -> list[SectionNode]:
-        """The sections holding block ``index``, outermost first."""
-        path: list[SectionNode] = []
-        level = self.sections or []
-        while True:
-            inner = next((node for node in level if node.start <= index < node.end), None)
-            if inner is None:
-                return path
-            path.append(inner)
-            level = inner.children
-
-    def area_at(self, index: int) -> str | None:
-        """The canonical area id of the innermost area section holding block ``index``."""
-        for node in reversed(self.path_at(index)):
-            if node.kind is SectionKind.AREA:
-                return node.area_id
-        return None
-
-    def area_section_at(self, index: int) -> SectionNode | None:
-        """The innermost area section holding block ``index``."""
-        return next((n for n in reversed(self.path_at(index)) if n.kind is SectionKind.AREA), None)
-
-    def warn(self, code: str, message: str, block: Block | None = None) -> None:
-        """Record a warning, with the block's span when there is one."""
-        self.warnings.append(Warning(code=code, message=message, span=block.span if block else None))
-
+from extractor.model import Extraction
 
 StageFn = Callable[[Extraction], None]
 
@@ -102,6 +27,8 @@ class Stage:
 
 
 STAGES: dict[str, Stage] = {}
+# The order the stages run in; each one's ``requires`` are assigned by those before it.
+STAGE_ORDER: tuple[str, ...] = ("info", "sections", "judgments", "items", "findings")
 
 
 def stage(
@@ -120,8 +47,9 @@ class StageError(RuntimeError):
     """A stage broke its contract (a bug, reported with the stage's name)."""
 
 
-def run_stages(ex: Extraction, order: tuple[str, ...]) -> Extraction:
-    """Run the named stages in order, checking each one's contract."""
+def run_stages(ex: Extraction, order: tuple[str, ...] = STAGE_ORDER) -> Extraction:
+    """Run the named stages in order (all of them by default), checking each one's contract."""
+    _register_stages()
     for name in order:
         spec = STAGES[name]
         missing = [attr for attr in spec.requires if getattr(ex, attr) is None]
@@ -132,3 +60,9 @@ def run_stages(ex: Extraction, order: tuple[str, ...]) -> Extraction:
         if unassigned:
             raise StageError(f"stage {name!r} did not assign {unassigned}")
     return ex
+
+
+def _register_stages() -> None:
+    """Import the stage modules, whose ``@stage`` decorators fill :data:`STAGES` (once)."""
+    if not STAGES:
+        import extractor.stages  # noqa: F401

@@ -23,7 +23,7 @@ import regex
 from spacy.matcher import Matcher
 
 from extractor.nlp import make_matcher, nlp, sentence_bounds
-from extractor.numbers import MONTHS, NUMBER, is_year, to_int
+from extractor.vocab.numbers import MONTHS, NUMBER, is_year, to_int
 
 # Words that may stand between "of (the)" and the total: "10 of the relevant 32 cases".
 _MODIFIERS = r"(?:relevant|only|remaining|eligible|comparable|previous|total|applicable)"

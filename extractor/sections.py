@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import regex
 
-from extractor.document import Block, BlockKind
 from extractor.judgments import find_listed_grid
-from extractor.pipeline import Extraction, SectionNode, stage
-from extractor.taxonomy import match_area
-from extractor.vocab import BACK_MATTER_RE, BARE_GRADE_RE, CONTENTS_RE, SUMMARY_RE, part_kind
+from extractor.model import Block, BlockKind, Extraction, SectionNode
+from extractor.pipeline import stage
+from extractor.vocab.areas import match_area
+from extractor.vocab.grades import BARE_GRADE_RE
+from extractor.vocab.headings import BACK_MATTER_RE, CONTENTS_RE, SUMMARY_RE, part_kind
 from schemas import Section, SectionKind
 
 _NUMBERED_RE = regex.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(?=\p{Lu})")

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 from schemas.report import (
+    ITEM_FIELDS,
+    RESULT_FIELDS,
     SCHEMA_VERSION,
     Area,
     CountOf,
@@ -39,6 +41,8 @@ def json_schema_text() -> str:
 
 
 __all__ = [
+    "ITEM_FIELDS",
+    "RESULT_FIELDS",
     "SCHEMA_PATH",
     "SCHEMA_VERSION",
     "Area",

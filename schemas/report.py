@@ -22,9 +22,13 @@ BBox = Annotated[
 
 
 class _Model(BaseModel):
-    """Base: unknown keys are an error, so a typo never passes validation silently."""
+    """Base: unknown keys are an error, so a typo never passes validation silently.
 
-    model_config = ConfigDict(extra="forbid")
+    Nested models are validated again when a containing model is built, so a report built
+    from the stages' results is checked as a whole (a changed item cannot slip through).
+    """
+
+    model_config = ConfigDict(extra="forbid", revalidate_instances="always")
 
 
 class Grade(str, Enum):
@@ -207,6 +211,18 @@ class Warning(_Model):
     code: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="stable kebab-case slug")
     message: str
     span: Span | None = None
+
+
+# The report's item lists, by field name (also the ``kind`` of an item in the database).
+ITEM_FIELDS: tuple[str, ...] = (
+    "areas_for_improvement",
+    "causes_of_concern",
+    "recommendations",
+    "innovative_practice",
+)
+# Every list of extracted results a report holds, in the order the report lists them
+# (the section tree and the warnings aside): stages assign these, outputs count them.
+RESULT_FIELDS: tuple[str, ...] = ("judgments", *ITEM_FIELDS, "stated_counts", "findings")
 
 
 class Report(_Model):

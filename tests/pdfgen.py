@@ -20,9 +20,9 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from extractor import extract as _extract  # noqa: F401  (registers the stages)
-from extractor.document import Block, BlockKind, Document
-from extractor.pipeline import Extraction, run_stages
-from extractor.vocab import CONTENTS_RE, SUMMARY_RE
+from extractor.model import Block, BlockKind, Document, Extraction
+from extractor.pipeline import run_stages
+from extractor.vocab.headings import CONTENTS_RE, SUMMARY_RE
 from schemas import SectionKind
 
 PAGE_W, PAGE_H = A4

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.docinfo import cycle_name, forces
+from extractor.vocab.cycles import cycle_name
+from extractor.vocab.forces import forces
 from tests.conftest import extract_text, gold, sample_report
 
 PREFIXES = ["000", "001", "002", "003", "004"]

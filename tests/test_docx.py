@@ -9,8 +9,8 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
 from extractor import extract
-from extractor.document import BlockKind
 from extractor.errors import UnsupportedFormat
+from extractor.model import BlockKind
 from extractor.readers import read_document
 from tests.conftest import sample, sample_report
 from tests.docx_build import (

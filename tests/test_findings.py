@@ -292,8 +292,8 @@ def test_findings_004_sentence_and_area() -> None:
 
 def test_findings_span_is_the_line_within_a_multi_line_block() -> None:
     """A PDF paragraph joins several lines; a finding's span is the line its words start on."""
-    from extractor.document import Block, BlockKind, Document
-    from extractor.extract import run_document
+    from extractor.api import run_document
+    from extractor.model import Block, BlockKind, Document
     from schemas import InputFormat, Span
 
     line1 = "In our review of crime files for Norfolk Constabulary, we found that "

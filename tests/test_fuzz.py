@@ -27,10 +27,11 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from extractor.api import load_document, run_document
 from extractor.batch import output_names
 from extractor.errors import ERROR_CODES, ExtractionError
-from extractor.extract import STAGE_ORDER, info_stage, load_document, run_document  # noqa: F401
-from extractor.pipeline import Extraction, run_stages
+from extractor.model import Extraction
+from extractor.pipeline import STAGE_ORDER, run_stages
 from extractor.readers import decode_text, sniff_format
 from extractor.summary import csv_text
 from extractor.writer import report_json

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from extractor import extract
-from extractor.document import BlockKind
 from extractor.errors import NotAnInspectionDocument
+from extractor.model import BlockKind
 from extractor.readers import read_document
 from tests.conftest import sample, sample_report
 from tests.equivalence import differences

@@ -18,10 +18,10 @@ import regex
 from reportlab.lib import pdfencrypt
 from reportlab.pdfgen import canvas
 
+from extractor.api import extract, load_document, run_document
 from extractor.batch import run_batch
-from extractor.document import Block, BlockKind, Document
 from extractor.errors import CorruptPdf, EncryptedPdf, NoTextLayer
-from extractor.extract import extract, load_document, run_document
+from extractor.model import Block, BlockKind, Document
 from extractor.readers.pdf import _Assembler, _stems
 from schemas import Report, SectionKind
 from tests import pdfgen

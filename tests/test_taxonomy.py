@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.taxonomy import area_title, areas, find_area_mentions, match_area, normalise_title
+from extractor.vocab.areas import area_title, areas, find_area_mentions, match_area, normalise_title
 
 
 def test_taxonomy_ids_are_unique_and_every_alias_names_one_area() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.document import BlockKind
+from extractor.model import BlockKind
 from extractor.readers import read_document, sniff_format
 from extractor.readers.text import looks_like_markdown, read_lines
 from schemas import InputFormat

@@ -11,8 +11,8 @@ import hashlib
 import re
 from pathlib import Path
 
-from extractor.document import Document
-from extractor.errors import DecodeError, EmptyFile, UnsupportedFormat
+from extractor.errors import DecodeError, EmptyFile, UnsupportedFormat, warning
+from extractor.model import Document
 from extractor.readers.text import looks_like_markdown, read_lines
 from schemas import InputFormat, Warning
 
@@ -101,9 +101,9 @@ def decode_text(data: bytes, path: str) -> tuple[str, list[Warning]]:
         except UnicodeDecodeError as exc:
             text = data.decode("cp1252", errors="replace")
             warnings.append(
-                Warning(
-                    code="not-utf8",
-                    message=f"not valid UTF-8 (byte {exc.start}); read as Windows-1252",
+                warning(
+                    "not-utf8",
+                    f"not valid UTF-8 (byte {exc.start}); read as Windows-1252",
                 )
             )
     # One newline convention: CRLF and lone CR both end a line.
@@ -188,9 +188,9 @@ def _warn_extension_mismatch(document: Document, name: str) -> None:
     if expected in textual and document.format in textual:
         return
     document.warnings.append(
-        Warning(
-            code="format-mismatch",
-            message=f"file name says {suffix} but the content is {document.format.value}; "
+        warning(
+            "format-mismatch",
+            f"file name says {suffix} but the content is {document.format.value}; "
             f"read as {document.format.value}",
         )
     )

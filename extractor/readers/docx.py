@@ -22,10 +22,10 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
-from extractor.document import Block, BlockKind, Document
 from extractor.errors import UnsupportedFormat
+from extractor.model import Block, BlockKind, Document
 from extractor.readers.text import clean_line
-from extractor.vocab import KNOWN_HEADING_RE
+from extractor.vocab.headings import KNOWN_HEADING_RE
 from schemas import InputFormat, Span
 
 _SPACES_RE = regex.compile(r"[\p{Zs}\t\n\r]+", regex.V1)

@@ -17,9 +17,9 @@ from collections.abc import Iterator
 import regex
 from lxml import etree, html
 
-from extractor.document import Block, BlockKind, Document
+from extractor.model import Block, BlockKind, Document
 from extractor.readers.text import clean_line
-from extractor.vocab import KNOWN_HEADING_RE
+from extractor.vocab.headings import KNOWN_HEADING_RE
 from schemas import InputFormat, Span
 
 # Never content: code, media, forms and interactive widgets.

@@ -25,8 +25,8 @@ from typing import Any
 import pdfplumber
 import regex
 
-from extractor.document import Block, BlockKind, Document
 from extractor.errors import CorruptPdf, EncryptedPdf, NoTextLayer
+from extractor.model import Block, BlockKind, Document
 from schemas import InputFormat, Span
 
 logger = logging.getLogger(__name__)

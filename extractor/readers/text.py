@@ -14,8 +14,9 @@ import unicodedata
 
 import regex
 
-from extractor.document import Block, BlockKind
-from extractor.vocab import BARE_GRADE_RE, KNOWN_HEADING_RE
+from extractor.model import Block, BlockKind
+from extractor.vocab.grades import BARE_GRADE_RE
+from extractor.vocab.headings import KNOWN_HEADING_RE
 from schemas import Span
 
 # Conversion residue met in the wild: Word bookmarks, field codes, web-page furniture.

@@ -1,33 +1,14 @@
-"""Vocabulary of the inspectorate's reports, as ordered, commented data.
+"""Headings and layout labels of the inspectorate's documents, as ordered, commented data.
 
-Stages import these tuples instead of spelling phrases inline, so a new wording
-is added in one place. Patterns are built longest first where order matters.
+Readers and stages import these instead of spelling headings inline, so a new wording is
+added in one place. Patterns are built longest first where order matters.
 """
 
 from __future__ import annotations
 
 import regex
 
-# Grade words of the five-tier scale (2021/22 on) and the four-tier scale (2014-2019,
-# which lacks "adequate"). "requires improvement" comes before any shorter phrase so
-# the longer phrase wins in an alternation.
-GRADE_WORDS: tuple[tuple[str, str], ...] = (
-    ("requires improvement", "requires_improvement"),
-    ("require improvement", "requires_improvement"),
-    ("outstanding", "outstanding"),
-    ("inadequate", "inadequate"),
-    ("adequate", "adequate"),
-    ("good", "good"),
-)
-
-# Words that say an area is explicitly not graded.
-UNGRADED_WORDS: tuple[str, ...] = ("ungraded", "not graded", "not-graded", "no graded judgment")
-
-# A line that is nothing but a grade label ("Good", "Requires improvement", "Ungraded").
-BARE_GRADE_RE = regex.compile(
-    r"^\s*\(?(?:requires?\s+improvement|outstanding|inadequate|adequate|good|ungraded|not\s+graded)\)?\s*$",
-    regex.IGNORECASE,
-)
+from extractor.vocab.grades import BARE_GRADE_RE
 
 # Headings that open the parts of an area section (and their section kind). Singular
 # and plural forms both occur ("Area for improvement" when there is one).
@@ -108,49 +89,22 @@ def part_kind(title: str) -> str | None:
     return None
 
 
-# Number words as reports write them (up to a hundred by composition).
-_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-NUMBER_WORDS: dict[str, int] = {word: value for value, word in enumerate(_UNITS)}
-NUMBER_WORDS.update({word: 20 + 10 * index for index, word in enumerate(_TENS)})
-NUMBER_WORDS.update({"no": 0, "none": 0, "a": 1, "an": 1, "single": 1, "hundred": 100})
+# The longest line a known part name may be and still be taken for a heading whatever its markup.
+KNOWN_HEADING_MAX_CHARS = 60
 
 
-def parse_number(word: str) -> int | None:
-    """Read '28', 'twenty-eight', 'Six' or 'one hundred' as an int; None if it is no number.
+def is_known_heading(text: str) -> bool:
+    """A short line that is a known section or part name ("Areas for improvement"): a heading in any format.
 
-    >>> parse_number("twenty-eight"), parse_number("Six"), parse_number("1,024"), parse_number("x")
-    (28, 6, 1024, None)
+    >>> is_known_heading("Areas for improvement"), is_known_heading("Areas for improvement were set out.")
+    (True, False)
     """
-    text = word.strip().lower().replace(",", "")
-    if text.isdigit():
-        return int(text)
-    parts = regex.split(r"[\s-]+", text)
-    if parts == ["one", "hundred"] or parts == ["a", "hundred"]:
-        return 100
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS[1:10]:
-        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
-    if len(parts) == 1 and parts[0] in NUMBER_WORDS and parts[0] not in {"a", "an", "no", "none"}:
-        return NUMBER_WORDS[parts[0]]
-    return None
+    return len(text) <= KNOWN_HEADING_MAX_CHARS and bool(KNOWN_HEADING_RE.match(text))
+
+
+# A figure, chart or table caption: "Figure 3: ...", "Table 2 – ...".
+CAPTION_RE = regex.compile(r"^(?:figure|chart|table)\s+\d+[a-z]?\s*[:.–-]", regex.IGNORECASE)
+
+# A line printed on its own under a heading as a status label ("Good", "(Not graded)"): a
+# layout cue for telling headings in plain text, whatever the label says.
+LABEL_LINE_RE = BARE_GRADE_RE

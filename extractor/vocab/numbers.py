@@ -1,4 +1,4 @@
-"""Number patterns shared by the counts, proportions and items finders.
+"""Numbers as reports write them: number words, and the patterns the finders share.
 
 A number is digits (with thousands commas) or number words up to a hundred; a
 decimal, a percentage, a time or a fraction such as "24/7" is not a whole number.
@@ -8,10 +8,55 @@ from __future__ import annotations
 
 import regex
 
-from extractor.vocab import NUMBER_WORDS, parse_number
+# Number words as reports write them (up to a hundred by composition).
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+NUMBER_WORDS: dict[str, int] = {word: value for value, word in enumerate(_UNITS)}
+NUMBER_WORDS.update({word: 20 + 10 * index for index, word in enumerate(_TENS)})
+NUMBER_WORDS.update({"no": 0, "none": 0, "a": 1, "an": 1, "single": 1, "hundred": 100})
 
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+def parse_number(word: str) -> int | None:
+    """Read '28', 'twenty-eight', 'Six' or 'one hundred' as an int; None if it is no number.
+
+    >>> parse_number("twenty-eight"), parse_number("Six"), parse_number("1,024"), parse_number("x")
+    (28, 6, 1024, None)
+    """
+    text = word.strip().lower().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    parts = regex.split(r"[\s-]+", text)
+    if parts == ["one", "hundred"] or parts == ["a", "hundred"]:
+        return 100
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _UNITS[1:10]:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+    if len(parts) == 1 and parts[0] in NUMBER_WORDS and parts[0] not in {"a", "an", "no", "none"}:
+        return NUMBER_WORDS[parts[0]]
+    return None
+
+
+_UNIT_WORDS = _UNITS[1:10]
 # Plain words, longest first so "seventeen" wins over "seven"; "a", "an", "no" are not numbers here.
 _WORDS = sorted(
     (w for w in NUMBER_WORDS if w not in {"a", "an", "no", "none", "single", "zero"}),

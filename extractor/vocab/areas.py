@@ -1,4 +1,4 @@
-"""Canonical PEEL area taxonomy: one id per area of policing across cycles.
+"""The areas of policing PEEL grades: one canonical id per area across cycles.
 
 The data lives in ``data/areas.json``; this module normalises titles and matches a
 heading (or a table cell, or a phrase in a sentence) to an area id.
@@ -13,14 +13,8 @@ from importlib import resources
 
 import regex
 
-# Grade and AFI-count tails that responses and scrutiny reports append to an area title:
-# "Responding to the Public – Requires Improvement (4 AFIs)", "Crime data integrity (Outstanding)".
-_TAIL_RE = regex.compile(
-    r"""\s*(?:[–—:-]\s*|\()\s*
-        (?:requires?\s+improvement|outstanding|inadequate|adequate|good|ungraded|not\s+graded)
-        \)?\s*(?:\(\s*(?:no|\d+|[a-z]+)\s+afis?\s*\))?\s*$""",
-    regex.IGNORECASE | regex.VERBOSE,
-)
+from extractor.vocab.grades import TITLE_GRADE_TAIL_RE
+
 # Leading section numbers: "3.1 ", "4. ", "(a) ".
 _NUMBER_RE = regex.compile(r"^\s*(?:\(?\d+(?:\.\d+)*\)?\.?|\([a-z]\))\s+")
 
@@ -66,13 +60,13 @@ def strip_title_decorations(title: str) -> str:
     'Crime data integrity'
     """
     title = _NUMBER_RE.sub("", title)
-    return _TAIL_RE.sub("", title).strip()
+    return TITLE_GRADE_TAIL_RE.sub("", title).strip()
 
 
 @lru_cache(maxsize=1)
 def areas() -> tuple[AreaDef, ...]:
     """All canonical areas from ``data/areas.json``."""
-    raw = json.loads(resources.files("extractor").joinpath("data/areas.json").read_text("utf-8"))
+    raw = json.loads(resources.files("extractor.vocab").joinpath("data/areas.json").read_text("utf-8"))
     return tuple(
         AreaDef(
             id=entry["id"],

@@ -1,0 +1,68 @@
+"""The front door: read a file into the document model, run the stages, assemble the validated report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor.errors import NotAnInspectionDocument
+from extractor.finders.info import has_inspection_cue
+from extractor.model import Document, Extraction, SectionNode
+from extractor.pipeline import run_stages
+from extractor.readers import read_document
+from extractor.version import __version__
+from schemas import RESULT_FIELDS, Report, Section, SectionKind, Source
+
+
+def load_document(path: str | Path, data: bytes | None = None) -> Document:
+    """Read a file (or its bytes) into the document model without running any stage."""
+    return read_document(path, data)
+
+
+def run_document(document: Document) -> Report:
+    """Run every stage on a document and assemble the validated report.
+
+    Raises :class:`~extractor.errors.NotAnInspectionDocument` when the document names no
+    PEEL area, no cycle and not the inspectorate: it reads fine but is not about an inspection.
+    """
+    ex = run_stages(Extraction(document=document, warnings=list(document.warnings)))
+    assert ex.info is not None and ex.sections is not None
+    has_area = any(node.kind is SectionKind.AREA for node in ex.all_sections())
+    texts = (block.text for block in document.blocks)
+    if not has_area and ex.info.inspection is None and not has_inspection_cue(texts):
+        raise NotAnInspectionDocument(
+            document.path, "no inspection content found (no PEEL area, cycle or inspectorate named)"
+        )
+    return Report(
+        source=Source(
+            file=document.path,
+            sha256=document.sha256,
+            format=document.format,
+            pages=document.pages,
+            extractor_version=__version__,
+        ),
+        document=ex.info,
+        sections=[_section(ex, root) for root in ex.sections],
+        warnings=ex.warnings,
+        **{name: getattr(ex, name) or [] for name in RESULT_FIELDS},
+    )
+
+
+def _section(ex: Extraction, node: SectionNode) -> Section:
+    """A working section as the output model."""
+    return Section(
+        title=node.title,
+        level=node.level,
+        kind=node.kind,
+        area_id=node.area_id,
+        span=ex.blocks[node.start].span,
+        children=[_section(ex, child) for child in node.children],
+    )
+
+
+def extract(path: str | Path, data: bytes | None = None) -> Report:
+    """Extract one report file into the validated :class:`~schemas.Report` model.
+
+    Raises an :class:`~extractor.errors.ExtractionError` subclass with a stable ``code``
+    when the file cannot be read as an inspection document.
+    """
+    return run_document(load_document(path, data))
