@@ -15,8 +15,7 @@ import unicodedata
 import regex
 
 from extractor.model import Block, BlockKind
-from extractor.vocab.grades import BARE_GRADE_RE
-from extractor.vocab.headings import KNOWN_HEADING_RE
+from extractor.vocab.headings import KNOWN_HEADING_RE, LABEL_LINE_RE
 from schemas import Span
 
 # Conversion residue met in the wild: Word bookmarks, field codes, web-page furniture.
@@ -228,8 +227,8 @@ def _classify(
         return Block(BlockKind.PARAGRAPH, text, span)
     if KNOWN_HEADING_RE.match(text) and len(text) <= 60:
         return Block(BlockKind.HEADING, text, span)
-    # A heading is followed by body text, or by a bare grade label ("Good", "(Not Graded)").
-    followed = bool(next_text) and (_is_body(next_text) or bool(BARE_GRADE_RE.match(next_text)))
-    if is_heading_shape(text) and not BARE_GRADE_RE.match(text) and (text.endswith("?") or followed):
+    # A heading is followed by body text, or by a label line printed under it ("Good", "(Not Graded)").
+    followed = bool(next_text) and (_is_body(next_text) or bool(LABEL_LINE_RE.match(next_text)))
+    if is_heading_shape(text) and not LABEL_LINE_RE.match(text) and (text.endswith("?") or followed):
         return Block(BlockKind.HEADING, text, span)
     return Block(BlockKind.PARAGRAPH, text, span)
