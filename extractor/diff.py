@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from extractor.db import GRADE_LABEL, GRADE_RANK, cycle_key
 from extractor.vocab.areas import area_by_id, areas, normalise_title
+from extractor.vocab.words import stem
 from schemas import Finding, Item, Judgment, Report, Span
 
 # Two AFIs (or two findings' sentences) whose similarity reaches this are the same one reworded.
@@ -41,7 +42,6 @@ _STOP_WORDS = frozenset(
         )
     ).split()
 )
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ness", "ment", "ments", "ed", "es", "ly", "s")
 
 
 class Side(BaseModel):
@@ -121,13 +121,6 @@ class ReportDiff(BaseModel):
 # ---- similarity -------------------------------------------------------------------------------
 
 
-def _stem(word: str) -> str:
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
 def content_words(text: str) -> list[str]:
     """The meaning-bearing words of a text, lower-cased and crudely stemmed, in order.
 
@@ -135,7 +128,7 @@ def content_words(text: str) -> list[str]:
     ['supervis', 'investig']
     """
     words = regex.findall(r"\p{L}+(?:'\p{L}+)?", text.lower().replace("’", "'"))
-    return [_stem(w) for w in words if w not in _STOP_WORDS and len(w) > 1]
+    return [stem(w) for w in words if w not in _STOP_WORDS and len(w) > 1]
 
 
 def similarity(a: str, b: str) -> float:
@@ -264,7 +257,7 @@ def item_similarity(a: Item, b: Item) -> float:
 
 
 def _unit(unit: str | None) -> str:
-    return _stem(unit.lower().strip()) if unit else ""
+    return stem(unit.lower().strip()) if unit else ""
 
 
 def finding_similarity(a: Finding, b: Finding) -> float:

@@ -22,7 +22,8 @@ from extractor.api import extract, load_document, run_document
 from extractor.batch import run_batch
 from extractor.errors import CorruptPdf, EncryptedPdf, NoTextLayer
 from extractor.model import Block, BlockKind, Document
-from extractor.readers.pdf import _Assembler, _stems
+from extractor.readers.pdf import _Assembler
+from extractor.vocab.words import stems
 from schemas import Report, SectionKind
 from tests import pdfgen
 from tests.conftest import sample
@@ -239,7 +240,7 @@ def test_pdf_hyphen_join_rules_variants() -> None:
     assembler = _Assembler([])
     assembler.vocabulary = {"safeguarding", "strengthened", "well"}
     assembler.hyphenated = {"well-being", "non-emergency"}
-    assembler.stems = {s for w in assembler.vocabulary for s in _stems(w)}
+    assembler.stems = {s for w in assembler.vocabulary for s in stems(w)}
     assert assembler._join_text("officers in Dyfed-Powys are safe-", "guarding children") == (
         "officers in Dyfed-Powys are safeguarding children"
     )

@@ -27,6 +27,7 @@ import regex
 
 from extractor.errors import CorruptPdf, EncryptedPdf, NoTextLayer
 from extractor.model import Block, BlockKind, Document
+from extractor.vocab.words import stems
 from schemas import InputFormat, Span
 
 logger = logging.getLogger(__name__)
@@ -542,7 +543,7 @@ class _Assembler:
         self.pitch = self._body_pitch()
         self.text_bottom = self._text_bottom()
         self.vocabulary, self.hyphenated = self._vocabulary()
-        self.stems = {stem for word in self.vocabulary for stem in _stems(word)}
+        self.stems = {stem for word in self.vocabulary for stem in stems(word)}
 
     def _body_pitch(self) -> float:
         """The commonest distance between consecutive body lines (the body leading)."""
@@ -638,7 +639,7 @@ class _Assembler:
             if head and tail:
                 joined = (head[-1] + tail[0]).lower()
                 kept = f"{head[-1]}-{tail[0]}".lower()
-                if kept not in self.hyphenated and _stems(joined) & self.stems:
+                if kept not in self.hyphenated and stems(joined) & self.stems:
                     return left[:-1] + right
             return left + right
         return f"{left} {right}"
@@ -728,22 +729,6 @@ class _Assembler:
         if not hasattr(self, "_by_place"):
             self._by_place = {(line.page, line.number): line for line in self.lines}
         return self._by_place
-
-
-_SUFFIXES = ("ations", "ation", "ions", "ion", "ments", "ment", "ings", "ing", "ed", "es", "s", "e", "ly")
-
-
-def _stems(word: str) -> set[str]:
-    """The word and its forms without one common suffix, so "strengthen" meets "strengthened".
-
-    >>> sorted(_stems("collaborates"))
-    ['collaborat', 'collaborate', 'collaborates']
-    """
-    stems = {word}
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 5:
-            stems.add(word[: -len(suffix)])
-    return stems
 
 
 def _union(lines: list[_Line]) -> Span:
