@@ -380,13 +380,11 @@ class _Worker:
         self.conn.close()
 
     def stop(self) -> None:
+        """Let the worker finish and exit (it stops on ``None``); kill it if it has not in 5 s."""
         with contextlib.suppress(OSError):
             self.conn.send(None)
         self.process.join(5)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join(5)
-        self._close()
+        self.kill()
 
 
 def _death_message(exitcode: int | None) -> str:

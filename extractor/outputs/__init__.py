@@ -2,12 +2,13 @@
 
 Outputs never see the inputs, the document model or the stages: they take reports (a run's, or
 read back from their JSON) and write files. A new format is one module here with an
-:class:`~extractor.outputs.base.Output`, named below if every batch run should write it.
+:class:`~extractor.outputs.base.Output` (a ``RunOutput`` when it covers the whole run), named
+in :data:`FOLDER_OUTPUTS` if every batch run should write it.
 """
 
 from __future__ import annotations
 
-from extractor.outputs.base import Output, Run, write_reports
+from extractor.outputs.base import Output, Run, RunOutput, write_reports
 from extractor.outputs.csv import Summaries
 from extractor.outputs.html import Overview
 from extractor.outputs.index import RunIndex
@@ -27,6 +28,7 @@ __all__ = [
     "ReportFiles",
     "Run",
     "RunIndex",
+    "RunOutput",
     "Summaries",
     "write_reports",
 ]

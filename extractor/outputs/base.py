@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 from schemas import Report
 
@@ -48,6 +48,32 @@ class Output:
 
     def finish(self, run: Run) -> None:
         """The run is over: write what covers the whole run."""
+
+
+T = TypeVar("T")
+
+
+class RunOutput(Output, Generic[T]):
+    """An output laid out over the whole run (a CSV, a database, a page).
+
+    It keeps what it needs of each report as the report arrives and takes it all back in input
+    order at the end, so its bytes never depend on the order in which the workers finished.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self._kept: dict[str, T] = {}
+
+    def keep(self, report: Report) -> T:
+        """What of a report the output needs at the end (by default the whole report)."""
+        return cast(T, report)
+
+    def write(self, report: Report, name: str, *, reused: bool = False) -> None:
+        self._kept[name] = self.keep(report)
+
+    def kept(self, run: Run) -> list[T]:
+        """What was kept of each report of the run, in input order."""
+        return [self._kept[name] for name in run.names]
 
 
 def write_reports(output: Output, reports: Iterable[tuple[str, Report]]) -> None:

@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from extractor.outputs.base import Output, Run
+from extractor.outputs.base import Run, RunOutput
 from extractor.outputs.files import write_atomic
 from schemas import Report
 
@@ -96,18 +96,14 @@ def write_summaries(out_dir: Path, judgments: Iterable[Row], findings: Iterable[
     write_atomic(out_dir / FINDINGS_CSV, csv_text(FINDING_COLUMNS, findings))
 
 
-class Summaries(Output):
+class Summaries(RunOutput[tuple[list[Row], list[Row]]]):
     """``judgments.csv`` and ``findings.csv`` of a run: each report's rows, laid out in input order."""
 
-    def __init__(self, folder: Path) -> None:
-        super().__init__(folder)
-        self._rows: dict[str, tuple[list[Row], list[Row]]] = {}
-
-    def write(self, report: Report, name: str, *, reused: bool = False) -> None:
-        self._rows[name] = (judgment_rows(report), finding_rows(report))
+    def keep(self, report: Report) -> tuple[list[Row], list[Row]]:
+        return judgment_rows(report), finding_rows(report)
 
     def finish(self, run: Run) -> None:
-        rows = [self._rows[name] for name in run.names]
+        rows = self.kept(run)
         judgments = [row for report_rows, _ in rows for row in report_rows]
         findings = [row for _, report_rows in rows for row in report_rows]
         write_summaries(self.folder, judgments, findings)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from extractor.outputs.base import Output, Run, write_reports
+from extractor.outputs.base import Run, RunOutput, write_reports
 from extractor.outputs.files import write_atomic
 from extractor.outputs.json import Loaded, load_folder
 from extractor.outputs.labels import (
@@ -310,19 +310,15 @@ def render_overview(reports: Sequence[Report], title: str = "PEEL inspection rep
 """
 
 
-class Overview(Output):
+class Overview(RunOutput[Report]):
     """The overview page (default ``<folder>/index.html``) over the reports it is given."""
 
     def __init__(self, folder: Path, path: Path | None = None) -> None:
         super().__init__(folder)
         self.path = path or folder / OVERVIEW_NAME
-        self._reports: dict[str, Report] = {}
-
-    def write(self, report: Report, name: str, *, reused: bool = False) -> None:
-        self._reports[name] = report
 
     def finish(self, run: Run) -> None:
-        write_atomic(self.path, render_overview([self._reports[name] for name in run.names]))
+        write_atomic(self.path, render_overview(self.kept(run)))
 
 
 def write_overview(folder: str | Path, out_path: str | Path | None = None) -> Loaded:

@@ -15,7 +15,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from extractor.outputs.base import Output, Run
+from extractor.outputs.base import Run, RunOutput
 from extractor.outputs.labels import GRADE_SCALE, KIND_PRECEDENCE
 from schemas import ITEM_FIELDS, Item, Report, Span
 
@@ -255,7 +255,7 @@ def write_db(reports: Iterable[Report], db_path: str | Path) -> WriteResult:
     return WriteResult(added=added, replaced=replaced)
 
 
-class Database(Output):
+class Database(RunOutput[Report]):
     """The run's reports upserted into a SQLite database (default ``<folder>/peel.sqlite``), in input order.
 
     The database is an extra store beside the JSON: one that cannot be written must not cost
@@ -267,13 +267,9 @@ class Database(Output):
         self.path = path or folder / DB_NAME
         self.written: WriteResult | None = None
         self.failure: sqlite3.Error | OSError | None = None
-        self._reports: dict[str, Report] = {}
-
-    def write(self, report: Report, name: str, *, reused: bool = False) -> None:
-        self._reports[name] = report
 
     def finish(self, run: Run) -> None:
         try:
-            self.written = write_db([self._reports[name] for name in run.names], self.path)
+            self.written = write_db(self.kept(run), self.path)
         except (sqlite3.Error, OSError) as exc:
             self.failure = exc
