@@ -277,11 +277,6 @@ def schema_command() -> None:
     click.echo(json_schema_text(), nl=False)
 
 
-def _terminate(signum: int, frame: FrameType | None) -> None:
-    """SIGTERM stops a run the way Ctrl-C does: workers killed, finished outputs kept whole."""
-    raise KeyboardInterrupt
-
-
 @cli.command("diff")
 @click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -322,6 +317,11 @@ def report_command(folder: Path, output: Path | None) -> None:
         click.echo(_error_line(exc), err=True)
     click.echo(f"overview of {len(loaded.reports)} reports: {target}", err=True)
     sys.exit(1 if loaded.errors else 0)
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM stops a run the way Ctrl-C does: workers killed, finished outputs kept whole."""
+    raise KeyboardInterrupt
 
 
 def main(argv: Sequence[str] | None = None) -> int:
