@@ -435,29 +435,27 @@ def _run_pool(
                 index = worker.task
                 assert index is not None
                 outcome: Outcome | None = None
-                replace = False
+                died = late = False
                 if worker.conn.poll():
                     try:
                         got, outcome = worker.conn.recv()
                         assert got == index
                     except (EOFError, OSError):  # poll() is also true when the worker died
-                        worker.process.join(5)
-                        message = _death_message(worker.process.exitcode)
-                        outcome = Outcome(error=InternalError(str(paths[index]), message))
-                        replace = True
+                        died = True
                 elif not worker.process.is_alive():
-                    worker.process.join()
-                    message = _death_message(worker.process.exitcode)
-                    outcome = Outcome(error=InternalError(str(paths[index]), message))
-                    replace = True
+                    died = True
                 elif worker.deadline is not None and time.monotonic() >= worker.deadline:
                     message = f"took longer than {timeout:g} s and was stopped (--timeout)"
                     outcome = Outcome(error=Timeout(str(paths[index]), message))
-                    replace = True
+                    late = True
+                if died:
+                    worker.process.join(5)
+                    message = _death_message(worker.process.exitcode)
+                    outcome = Outcome(error=InternalError(str(paths[index]), message))
                 if outcome is None:
                     continue
                 worker.task = None
-                if replace:
+                if died or late:  # replaced: its file alone has failed
                     worker.kill()
                     pool.remove(worker)
                     if pending:

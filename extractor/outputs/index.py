@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from extractor.errors import ExtractionError
@@ -21,7 +22,7 @@ def counts_of(report: Report) -> dict[str, int]:
     return counts
 
 
-def _walk(sections: list[Section]) -> Any:
+def _walk(sections: list[Section]) -> Iterator[Section]:
     for section in sections:
         yield section
         yield from _walk(section.children)
