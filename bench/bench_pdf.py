@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 import pdfplumber  # noqa: E402
 
 from extractor.api import extract, load_document  # noqa: E402
-from extractor.writer import report_json  # noqa: E402
+from extractor.outputs.json import report_json  # noqa: E402
 from tests import pdfgen  # noqa: E402
 
 

@@ -3,7 +3,9 @@
 A batch must survive any one input. Each file is extracted in a worker process of a small pool
 that the parent watches: a file that runs past the time limit has its worker killed and is
 recorded as ``timeout``; a worker that dies (a crash, the kernel's OOM killer) is recorded as
-``internal-error`` for that one file and replaced. Outputs are written atomically; an input whose
+an internal error for that one file and replaced. Workers only read and extract: each sends
+back a report or a typed error, and the parent hands it to the outputs (:mod:`extractor.outputs`)
+as it arrives, so each JSON is written atomically the moment its report is in. An input whose
 content hash, path and extractor version match its existing output is not redone, so a rerun
 after an interrupted run finishes the job and ends with the same bytes as one uninterrupted run.
 Everything written depends on the inputs alone, never on the number of workers or on timing.
@@ -12,6 +14,7 @@ Everything written depends on the inputs alone, never on the number of workers o
 from __future__ import annotations
 
 import contextlib
+import copyreg
 import ctypes
 import hashlib
 import logging
@@ -29,15 +32,16 @@ from pathlib import Path
 from typing import Any
 
 from extractor.api import extract
-from extractor.errors import ExtractionError, TooLarge
-from extractor.summary import Row, finding_rows, judgment_rows, write_summaries
+from extractor.errors import ERRORS, ExtractionError, InternalError, Timeout, TooLarge
+from extractor.outputs import FOLDER_OUTPUTS, Output, Run
+from extractor.outputs.files import remove_stale_temps, write_atomic
+from extractor.outputs.index import error_entry, ok_entry
+from extractor.outputs.json import current_report
 from extractor.version import __version__
-from extractor.writer import counts_of, index_line, remove_stale_temps, report_json, write_atomic
 from schemas import Report
 
 log = logging.getLogger("peel_extract")
 
-INDEX_NAME = "index.jsonl"
 LOG_NAME = "peel-extract.log"
 DEFAULT_TIMEOUT = 300.0
 """Seconds one file may take; generous, as a long PDF on a slow shared machine takes a minute."""
@@ -135,14 +139,25 @@ def _path_hash(path: Path) -> str:
 
 @dataclass
 class Outcome:
-    """What one input gave: its index entry, its summary rows, a bug's traceback, libraries' messages."""
+    """What one input gave: its report (``reused`` when its current JSON was taken back) or a typed
+    error, and a bug's traceback and libraries' messages for the log."""
 
-    entry: dict[str, Any]
-    judgments: list[Row] = field(default_factory=list)
-    findings: list[Row] = field(default_factory=list)
+    report: Report | None = None
+    error: ExtractionError | None = None
+    sha256: str | None = None
     reused: bool = False
     traceback: str | None = None
     messages: list[str] = field(default_factory=list)
+
+
+def _error_parts(error: ExtractionError) -> tuple[type[ExtractionError], tuple[str, str]]:
+    """How pickle rebuilds an error: its class called with path and message (pickle's default
+    calls it with the one formatted text, which its two-argument constructor refuses)."""
+    return type(error), (error.path, error.message)
+
+
+for _error_class in (ExtractionError, *ERRORS):  # errors cross the workers' pipes in an Outcome
+    copyreg.pickle(_error_class, _error_parts)
 
 
 @dataclass
@@ -172,39 +187,6 @@ class BatchResult:
     def exit_code(self) -> int:
         """0 when every input gave a report, 1 when some failed."""
         return 1 if self.failed else 0
-
-
-def _error(path: Path, code: str, message: str, sha256: str | None = None) -> dict[str, Any]:
-    entry: dict[str, Any] = {"file": str(path), "output": None, "status": "error"}
-    entry["error"] = {"code": code, "message": message}
-    if sha256:
-        entry["sha256"] = sha256
-    return entry
-
-
-def _reusable(target: Path, path: Path, sha256: str) -> Report | None:
-    """The existing output of this input when it is whole, current and exactly what we would write."""
-    try:
-        text = target.read_text(encoding="utf-8")
-        report = Report.model_validate_json(text)
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None
-    source = report.source
-    if (source.sha256, source.file, source.extractor_version) != (sha256, str(path), __version__):
-        return None
-    return report if report_json(report) == text else None
-
-
-def _success(path: Path, name: str, report: Report, reused: bool) -> Outcome:
-    entry: dict[str, Any] = {
-        "file": str(path),
-        "output": name,
-        "status": "ok",
-        "sha256": report.source.sha256,
-        "counts": counts_of(report),
-        "warnings": len(report.warnings),
-    }
-    return Outcome(entry, judgment_rows(report), finding_rows(report), reused=reused)
 
 
 class _Capture(logging.Handler):
@@ -248,26 +230,22 @@ def library_messages() -> Iterator[list[str]]:
         messages.extend(_squeeze(capture.lines))
 
 
-def process_one_quietly(
-    path: Path, out_dir: Path, name: str, *, force: bool, max_bytes: int | None
-) -> Outcome:
+def process_one_quietly(path: Path, target: Path, *, force: bool, max_bytes: int | None) -> Outcome:
     """:func:`process_one` with libraries' log messages kept in the outcome, off the user's screen."""
     with library_messages() as messages:
-        outcome = process_one(path, out_dir, name, force=force, max_bytes=max_bytes)
+        outcome = process_one(path, target, force=force, max_bytes=max_bytes)
     outcome.messages = messages
     return outcome
 
 
 def process_one(
     path: Path,
-    out_dir: Path,
-    name: str,
+    target: Path,
     *,
     force: bool = False,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Outcome:
-    """Extract one input and write its JSON (or reuse a current one); never raises for bad input."""
-    target = out_dir / name
+    """Extract one input, or take back its current JSON at ``target``; never raises for bad input."""
     sha256: str | None = None
     try:
         try:
@@ -276,30 +254,21 @@ def process_one(
                 raise TooLarge(str(path), f"{size:,} bytes is over the limit of {max_bytes:,} (--max-bytes)")
             data = path.read_bytes()
         except OSError as exc:  # vanished or not permitted: the user's to fix, no traceback needed
-            outcome = Outcome(_error(path, "internal-error", f"cannot read the file: {exc.strerror or exc}"))
-            target.unlink(missing_ok=True)
-            return outcome
+            return Outcome(error=InternalError(str(path), f"cannot read the file: {exc.strerror or exc}"))
         sha256 = hashlib.sha256(data).hexdigest()
         if not force:
-            existing = _reusable(target, path, sha256)
+            existing = current_report(target, file=str(path), sha256=sha256, version=__version__)
             if existing is not None:
-                return _success(path, name, existing, reused=True)
-        report = extract(path, data)
-        write_atomic(target, report_json(report))
-        return _success(path, name, report, reused=False)
+                return Outcome(report=existing, reused=True)
+        return Outcome(report=extract(path, data))
     except ExtractionError as exc:
-        outcome = Outcome(_error(path, exc.code, exc.message, sha256))
+        return Outcome(error=exc, sha256=sha256)
     except MemoryError:
         message = "reading it needed more memory than a worker may use (--max-memory)"
-        outcome = Outcome(_error(path, TooLarge.code, message, sha256))
+        return Outcome(error=TooLarge(str(path), message), sha256=sha256)
     except Exception as exc:  # a bug: keep going, keep the traceback for the log file
-        outcome = Outcome(
-            _error(path, "internal-error", f"{type(exc).__name__}: {exc}", sha256),
-            traceback=traceback.format_exc(),
-        )
-    # A failed input has no report: do not leave an older one behind to be taken for current.
-    target.unlink(missing_ok=True)
-    return outcome
+        error = InternalError(str(path), f"{type(exc).__name__}: {exc}")
+        return Outcome(error=error, sha256=sha256, traceback=traceback.format_exc())
 
 
 # --- the worker pool ----------------------------------------------------------------------------
@@ -362,7 +331,9 @@ def _worker_main(conn: Connection, out_dir: Path, settings: _Settings, parent: i
         if task is None:
             return
         index, path, name = task
-        outcome = process_one_quietly(path, out_dir, name, force=settings.force, max_bytes=settings.max_bytes)
+        outcome = process_one_quietly(
+            path, out_dir / name, force=settings.force, max_bytes=settings.max_bytes
+        )
         try:
             conn.send((index, outcome))
         except (BrokenPipeError, OSError):
@@ -409,13 +380,11 @@ class _Worker:
         self.conn.close()
 
     def stop(self) -> None:
+        """Let the worker finish and exit (it stops on ``None``); kill it if it has not in 5 s."""
         with contextlib.suppress(OSError):
             self.conn.send(None)
         self.process.join(5)
-        if self.process.is_alive():
-            self.process.kill()
-            self.process.join(5)
-        self._close()
+        self.kill()
 
 
 def _death_message(exitcode: int | None) -> str:
@@ -466,32 +435,28 @@ def _run_pool(
                 index = worker.task
                 assert index is not None
                 outcome: Outcome | None = None
-                replace = False
+                died = late = False
                 if worker.conn.poll():
                     try:
                         got, outcome = worker.conn.recv()
                         assert got == index
                     except (EOFError, OSError):  # poll() is also true when the worker died
-                        worker.process.join(5)
-                        message = _death_message(worker.process.exitcode)
-                        outcome = Outcome(_error(paths[index], "internal-error", message))
-                        replace = True
+                        died = True
                 elif not worker.process.is_alive():
-                    worker.process.join()
-                    message = _death_message(worker.process.exitcode)
-                    outcome = Outcome(_error(paths[index], "internal-error", message))
-                    replace = True
+                    died = True
                 elif worker.deadline is not None and time.monotonic() >= worker.deadline:
                     message = f"took longer than {timeout:g} s and was stopped (--timeout)"
-                    outcome = Outcome(_error(paths[index], "timeout", message))
-                    replace = True
+                    outcome = Outcome(error=Timeout(str(paths[index]), message))
+                    late = True
+                if died:
+                    worker.process.join(5)
+                    message = _death_message(worker.process.exitcode)
+                    outcome = Outcome(error=InternalError(str(paths[index]), message))
                 if outcome is None:
                     continue
                 worker.task = None
-                if replace:
-                    # A killed worker may have been anywhere: no output of this input is trusted.
+                if died or late:  # replaced: its file alone has failed
                     worker.kill()
-                    (out / names[index]).unlink(missing_ok=True)
                     pool.remove(worker)
                     if pending:
                         worker = _Worker(out, settings)
@@ -506,12 +471,11 @@ def _run_pool(
                 worker.kill()
 
 
-def _log_section(outcome: Outcome) -> str:
+def _log_section(file: str, outcome: Outcome) -> str:
     """The log text of one input: its traceback, then what libraries logged (empty when neither)."""
-    file = outcome.entry["file"]
     text = ""
-    if outcome.traceback:
-        text += f"=== {file} [internal-error] peel-extract {__version__}\n{outcome.traceback}\n"
+    if outcome.traceback and outcome.error:
+        text += f"=== {file} [{outcome.error.code}] peel-extract {__version__}\n{outcome.traceback}\n"
     if outcome.messages:
         text += f"=== {file} [logged while reading]\n" + "".join(f"{m}\n" for m in outcome.messages) + "\n"
     return text
@@ -528,6 +492,7 @@ def run_batch(
     force: bool = False,
     on_start: Callable[[Path], None] | None = None,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
+    outputs: Sequence[Output] = (),
 ) -> BatchResult:
     """Extract every input into ``out_dir``; write ``index.jsonl``, ``judgments.csv``, ``findings.csv``.
 
@@ -537,9 +502,10 @@ def run_batch(
     whose output is current. ``max_memory``: bytes of address space per worker (a file that needs
     more fails with ``too-large``; ``None``/0: no cap; not applied with ``workers=0``).
     ``on_start(path)`` and ``on_done(entry)`` report progress; the entry
-    given to ``on_done`` carries an extra ``reused`` flag that the index does not.
+    given to ``on_done`` carries an extra ``reused`` flag that the index does not. ``outputs``:
+    more outputs (a :class:`~extractor.outputs.Database`) to run after the folder's own.
 
-    Tracebacks of ``internal-error`` inputs, and what libraries logged while reading each file,
+    Tracebacks of inputs that met a bug, and what libraries logged while reading each file,
     go to ``peel-extract.log`` in ``out_dir`` rather than to the screen.
     """
     out = Path(out_dir)
@@ -547,36 +513,48 @@ def run_batch(
     remove_stale_temps(out)
     paths = expand_inputs(inputs)
     names = output_names(paths)
-    outcomes: list[Outcome | None] = [None] * len(paths)
+    writers = [*(make(out) for make in FOLDER_OUTPUTS), *outputs]
+    entries: list[dict[str, Any] | None] = [None] * len(paths)
+    logs = [""] * len(paths)
+    reused = 0
 
     def finish(index: int, outcome: Outcome) -> None:
-        outcomes[index] = outcome
+        nonlocal reused
+        file, name = str(paths[index]), names[index]
+        if outcome.report is not None:
+            for output in writers:
+                output.write(outcome.report, name, reused=outcome.reused)
+            entries[index] = entry = ok_entry(file, name, outcome.report)
+            reused += outcome.reused
+        else:
+            assert outcome.error is not None
+            for output in writers:
+                output.drop(name)
+            entries[index] = entry = error_entry(file, outcome.error, outcome.sha256)
+        logs[index] = _log_section(file, outcome)
         if outcome.traceback:
-            log.debug("internal error on %s\n%s", paths[index], outcome.traceback)
+            log.debug("internal error on %s\n%s", file, outcome.traceback)
         if on_done:
-            on_done({**outcome.entry, "reused": outcome.reused})
+            on_done({**entry, "reused": outcome.reused})
 
     count = cores() if workers is None else workers
     if count <= 0:
         for index, path in enumerate(paths):
             if on_start:
                 on_start(path)
-            finish(index, process_one_quietly(path, out, names[index], force=force, max_bytes=max_bytes))
+            finish(index, process_one_quietly(path, out / names[index], force=force, max_bytes=max_bytes))
     else:
         settings = _Settings(force, max_bytes, max_memory or None)
         _run_pool(paths, names, out, count, timeout or None, settings, on_start, finish)
 
-    done = [o for o in outcomes if o is not None]
+    done = [entry for entry in entries if entry is not None]
     assert len(done) == len(paths)
-    write_atomic(out / INDEX_NAME, "".join(index_line(o.entry) for o in done))
-    write_summaries(
-        out,
-        [row for o in done for row in o.judgments],
-        [row for o in done for row in o.findings],
-    )
-    result = BatchResult(entries=[o.entry for o in done], reused=sum(o.reused for o in done))
+    run = Run(names=tuple(e["output"] for e in done if e["output"]), entries=tuple(done))
+    for output in writers:
+        output.finish(run)
+    result = BatchResult(entries=done, reused=reused)
     log_path = out / LOG_NAME
-    text = "".join(_log_section(o) for o in done)
+    text = "".join(logs)
     if text:
         write_atomic(log_path, text)
         result.log = log_path

@@ -1,4 +1,4 @@
-"""Command line: a thin shell around :func:`extractor.extract` and :func:`extractor.batch.run_batch`.
+"""Command line: a thin shell; each command parses its options, makes one library call and says what it did.
 
 Exit status: 0 every input gave a report, 1 some inputs failed, 2 usage error.
 """
@@ -6,9 +6,8 @@ Exit status: 0 every input gave a report, 1 some inputs failed, 2 usage error.
 from __future__ import annotations
 
 import signal
-import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import Any, ClassVar
@@ -21,19 +20,19 @@ from extractor.batch import (
     DEFAULT_MAX_BYTES,
     DEFAULT_MAX_MEMORY,
     DEFAULT_TIMEOUT,
-    INDEX_NAME,
     BatchResult,
     expand_inputs,
     library_messages,
     run_batch,
 )
-from extractor.db import read_report, write_db
-from extractor.diff import diff_reports, format_diff
 from extractor.errors import ExtractionError
-from extractor.overview import write_overview
-from extractor.summary import FINDINGS_CSV, JUDGMENTS_CSV
+from extractor.outputs.csv import FINDINGS_CSV, JUDGMENTS_CSV
+from extractor.outputs.diff import diff_files, format_diff
+from extractor.outputs.html import OVERVIEW_NAME, write_overview
+from extractor.outputs.index import INDEX_NAME
+from extractor.outputs.json import report_json
+from extractor.outputs.sqlite import Database, write_db
 from extractor.version import __version__
-from extractor.writer import report_json
 from schemas import json_schema_text
 
 
@@ -113,8 +112,8 @@ class Progress:
             self.bar.close()
 
 
-def summary_lines(result: BatchResult, output: Path) -> list[str]:
-    """The short summary printed at the end of a batch."""
+def summary_lines(result: BatchResult, output: Path, database: Database | None = None) -> list[str]:
+    """The short summary printed at the end of a batch (and what went into the database)."""
     total = len(result.entries)
     done = total - result.failed
     reused = f" ({result.reused} unchanged, not redone)" if result.reused else ""
@@ -126,7 +125,18 @@ def summary_lines(result: BatchResult, output: Path) -> list[str]:
     )
     if result.log is not None:
         lines.append(f"log (tracebacks, libraries' messages): {result.log}")
+    if database is not None and database.written is not None:
+        written = database.written
+        lines.append(f"database: {database.path} ({written.added} added, {written.replaced} replaced)")
     return lines
+
+
+def _error_line(exc: ExtractionError) -> str:
+    return f"error: {exc.path}: {exc.message} [{exc.code}]"
+
+
+def _size_option(flag: str, default: int, shown: str, help: str) -> Callable[[Any], Any]:
+    return click.option(flag, type=ByteSize(), default=default, show_default=shown, help=help)
 
 
 @cli.command("extract")
@@ -152,19 +162,17 @@ def summary_lines(result: BatchResult, output: Path) -> list[str]:
     show_default=True,
     help="Seconds one file may take before it is stopped and recorded as 'timeout'; 0: no limit.",
 )
-@click.option(
+@_size_option(
     "--max-bytes",
-    type=ByteSize(),
-    default=DEFAULT_MAX_BYTES,
-    show_default="64M",
-    help="Larger inputs are not read and are recorded as 'too-large' (e.g. 500K, 64M, 1G).",
+    DEFAULT_MAX_BYTES,
+    "64M",
+    "Larger inputs are not read and are recorded as 'too-large' (e.g. 500K, 64M, 1G).",
 )
-@click.option(
+@_size_option(
     "--max-memory",
-    type=ByteSize(),
-    default=DEFAULT_MAX_MEMORY,
-    show_default="4G",
-    help="Memory one worker may use; a file that needs more is recorded as 'too-large'.",
+    DEFAULT_MAX_MEMORY,
+    "4G",
+    "Memory one worker may use; a file that needs more is recorded as 'too-large'.",
 )
 @click.option("-f", "--force", is_flag=True, help="Redo every input, even those whose output is current.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
@@ -207,26 +215,12 @@ def extract_command(
     if output == "-":
         if len(inputs) != 1 or inputs[0].is_dir():
             raise click.UsageError("-o - writes to standard output and takes exactly one file")
-        failure: ExtractionError | None = None
-        with library_messages() as messages:
-            try:
-                report = extract(inputs[0])
-            except ExtractionError as exc:
-                failure = exc
-        for message in messages:  # what pdfminer & co. said, as notes rather than raw log lines
-            click.echo(f"note: {inputs[0]}: {message}", err=True)
-        if failure is not None:
-            click.echo(f"error: {failure.path}: {failure.message} [{failure.code}]", err=True)
-            sys.exit(1)
-        click.echo(report_json(report), nl=False)
-        if db_path and not no_db:
-            write_db([report], db_path)
-        return
-
+        sys.exit(_extract_to_stdout(inputs[0], None if no_db else db_path))
     out = Path(output)
     files = expand_inputs(inputs)
-    bar = sys.stderr.isatty() if progress is None else progress
-    shown = Progress(len(files), out, quiet, bar)
+    wants_db = not no_db and (db_path or any(path.is_dir() for path in inputs))
+    database = Database(out, db_path) if wants_db else None
+    shown = Progress(len(files), out, quiet, sys.stderr.isatty() if progress is None else progress)
     try:
         result = run_batch(
             files,
@@ -238,16 +232,38 @@ def extract_command(
             max_bytes=max_bytes,
             max_memory=max_memory,
             force=force,
+            outputs=[database] if database else (),
         )
     finally:
         shown.close()
     if not quiet:
-        for line in summary_lines(result, out):
+        for line in summary_lines(result, out, database):
             click.echo(line, err=True)
-    wants_db = not no_db and (db_path or any(path.is_dir() for path in inputs))
-    if wants_db and not _write_database(result.entries, out, db_path or out / "peel.sqlite", quiet):
+    if database is not None and database.failure is not None:
+        # The JSON outputs are whole already; the exit status says something failed.
+        failure = database.failure
+        click.echo(f"error: database not written: {database.path}: {failure} [database-error]", err=True)
         sys.exit(1)
     sys.exit(result.exit_code)
+
+
+def _extract_to_stdout(source: Path, db_path: Path | None) -> int:
+    """One report's JSON on standard output; what libraries logged comes first, as ``note:`` lines."""
+    failure: ExtractionError | None = None
+    with library_messages() as messages:
+        try:
+            report = extract(source)
+        except ExtractionError as exc:
+            failure = exc
+    for message in messages:  # what pdfminer & co. said, as notes rather than raw log lines
+        click.echo(f"note: {source}: {message}", err=True)
+    if failure is not None:
+        click.echo(_error_line(failure), err=True)
+        return 1
+    click.echo(report_json(report), nl=False)
+    if db_path:
+        write_db([report], db_path)
+    return 0
 
 
 @cli.command("schema")
@@ -259,34 +275,6 @@ def schema_command() -> None:
         peel-extract schema > report.schema.json
     """
     click.echo(json_schema_text(), nl=False)
-
-
-def _terminate(signum: int, frame: FrameType | None) -> None:
-    """SIGTERM stops a run the way Ctrl-C does: workers killed, finished outputs kept whole."""
-    raise KeyboardInterrupt
-
-
-# ---- comparing reports (issue 8): the database after a batch, diff, report ----------------------
-
-
-def _write_database(entries: list[dict[str, Any]], out_dir: Path, db_path: Path, quiet: bool) -> bool:
-    """Upsert the reports a batch wrote (read back from their JSON) into the SQLite database.
-
-    A database that cannot be written is reported as one error line, not a traceback: the JSON
-    outputs are already whole, and the run's exit status says something failed.
-    """
-    try:
-        reports = [read_report(out_dir / str(e["output"])) for e in entries if e.get("output")]
-        written = write_db(reports, db_path)
-    except ExtractionError as exc:
-        click.echo(f"error: database not written: {exc.path}: {exc.message} [{exc.code}]", err=True)
-        return False
-    except (sqlite3.Error, OSError) as exc:
-        click.echo(f"error: database not written: {db_path}: {exc} [database-error]", err=True)
-        return False
-    if not quiet:
-        click.echo(f"database: {db_path} ({written.added} added, {written.replaced} replaced)", err=True)
-    return True
 
 
 @cli.command("diff")
@@ -304,9 +292,9 @@ def diff_command(old: Path, new: Path, as_json: bool) -> None:
         peel-extract diff output/kent-2023.json output/kent-2025.json
     """
     try:
-        changes = diff_reports(read_report(old), read_report(new))
+        changes = diff_files(old, new)
     except ExtractionError as exc:
-        click.echo(f"error: {exc.path}: {exc.message} [{exc.code}]", err=True)
+        click.echo(_error_line(exc), err=True)
         sys.exit(1)
     click.echo(changes.model_dump_json(indent=2) if as_json else format_diff(changes).rstrip("\n"))
 
@@ -323,12 +311,17 @@ def report_command(folder: Path, output: Path | None) -> None:
 
         peel-extract report output/ -o output/index.html
     """
-    target = output or folder / "index.html"
+    target = output or folder / OVERVIEW_NAME
     loaded = write_overview(folder, target)
     for exc in loaded.errors:
-        click.echo(f"error: {exc.path}: {exc.message} [{exc.code}]", err=True)
+        click.echo(_error_line(exc), err=True)
     click.echo(f"overview of {len(loaded.reports)} reports: {target}", err=True)
     sys.exit(1 if loaded.errors else 0)
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    """SIGTERM stops a run the way Ctrl-C does: workers killed, finished outputs kept whole."""
+    raise KeyboardInterrupt
 
 
 def main(argv: Sequence[str] | None = None) -> int:

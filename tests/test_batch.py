@@ -18,10 +18,11 @@ from badfiles import BATCH_MAX_BYTES, write_pdf_corpus, write_text_corpus
 from conftest import ROOT, SAMPLES
 
 import extractor.batch as batch
-from extractor.batch import INDEX_NAME, LOG_NAME, expand_inputs, output_names, run_batch
+from extractor.batch import LOG_NAME, expand_inputs, output_names, run_batch
 from extractor.cli import main
 from extractor.errors import ERROR_CODES
-from extractor.summary import FINDINGS_CSV, JUDGMENTS_CSV
+from extractor.outputs.csv import FINDINGS_CSV, JUDGMENTS_CSV
+from extractor.outputs.index import INDEX_NAME
 from schemas import Report
 
 

@@ -12,9 +12,9 @@ import pytest
 from conftest import SAMPLES
 
 from extractor import extract
-from extractor.batch import INDEX_NAME
 from extractor.cli import ByteSize, cli, main
 from extractor.errors import ERROR_CODES, CorruptPdf
+from extractor.outputs.index import INDEX_NAME
 from schemas import Report, json_schema_text
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from extractor.cli import main
-from extractor.db import load_folder, read_report, write_db
 from extractor.errors import InvalidReportJson
-from extractor.writer import report_json
+from extractor.outputs.json import load_folder, read_report, report_json
+from extractor.outputs.sqlite import write_db
 from schemas import (
     Area,
     CountOf,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from extractor.cli import main
-from extractor.diff import diff_reports, direction, format_diff, similarity
-from extractor.writer import report_json
+from extractor.outputs.diff import diff_reports, direction, format_diff, similarity
+from extractor.outputs.json import report_json
 from schemas import Area, Judgment
 from tests.test_db import (
     CUMBRIA_AFI,

@@ -31,10 +31,10 @@ from extractor.api import load_document, run_document
 from extractor.batch import output_names
 from extractor.errors import ERROR_CODES, ExtractionError
 from extractor.model import Extraction
+from extractor.outputs.csv import csv_text
+from extractor.outputs.json import report_json
 from extractor.pipeline import STAGE_ORDER, run_stages
 from extractor.readers import decode_text, sniff_format
-from extractor.summary import csv_text
-from extractor.writer import report_json
 from schemas import InputFormat, Report, Span
 
 EXAMPLES = int(os.environ.get("PEEL_FUZZ_EXAMPLES", "25"))

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from extractor import extract, load_document
-from extractor.writer import report_json
+from extractor.outputs.json import report_json
 from tests import pdfgen
 from tests.conftest import ROOT, SAMPLE_NAMES, SAMPLES, sample
 from tests.docx_build import response_docx

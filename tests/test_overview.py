@@ -15,8 +15,9 @@ import pytest
 from lxml import html
 
 from extractor.cli import main
-from extractor.overview import GRADE_COLOURS, render_overview, write_overview
-from extractor.writer import report_json
+from extractor.outputs.html import render_overview, write_overview
+from extractor.outputs.json import report_json
+from extractor.outputs.labels import GRADE_COLOURS
 from schemas import Report
 from tests.test_db import (
     KENT_NEW_AFI_INVESTIGATION,

@@ -8,7 +8,7 @@ import pytest
 from conftest import SAMPLE_NAMES, SAMPLES, sample_report
 
 from extractor.batch import run_batch
-from extractor.summary import (
+from extractor.outputs.csv import (
     FINDING_COLUMNS,
     FINDINGS_CSV,
     JUDGMENT_COLUMNS,

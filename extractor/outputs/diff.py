@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
+from pathlib import Path
 from typing import Literal, TypeVar
 
 import regex
 from pydantic import BaseModel
 
-from extractor.db import GRADE_LABEL, GRADE_RANK, cycle_key
-from extractor.vocab.areas import area_by_id, areas, normalise_title
+from extractor.outputs.json import read_report
+from extractor.outputs.labels import GRADE_LABEL, GRADE_RANK, area_label, area_order, cycle_key
+from extractor.vocab.areas import normalise_title
 from extractor.vocab.words import stem
 from schemas import Finding, Item, Judgment, Report, Span
 
@@ -227,17 +229,14 @@ def direction(old: str | None, new: str | None) -> Direction:
 def _grades(old: Report, new: Report) -> list[GradeChange]:
     before = {_area_key(j): j for j in old.judgments}
     after = {_area_key(j): j for j in new.judgments}
-    order = {area.id: n for n, area in enumerate(areas())}
-    keys = sorted(before.keys() | after.keys(), key=lambda k: (order.get(k, len(order)), k))
     changes = []
-    for key in keys:
+    for key in area_order(before.keys() | after.keys()):
         a, b = before.get(key), after.get(key)
         shown = (b or a).area  # type: ignore[union-attr]
-        known = area_by_id(shown.id) if shown.id else None
         changes.append(
             GradeChange(
                 area_id=shown.id,
-                area=known.title if known else shown.title,
+                area=area_label(shown.id, shown.title),
                 old_grade=a.grade.value if a else None,
                 new_grade=b.grade.value if b else None,
                 direction=direction(a.grade.value if a else None, b.grade.value if b else None),
@@ -300,6 +299,11 @@ def _warnings(old: Report, new: Report) -> list[str]:
     return notes
 
 
+def diff_files(old: str | Path, new: str | Path) -> ReportDiff:
+    """:func:`diff_reports` of two report JSON files; ``InvalidReportJson`` when one is not a report."""
+    return diff_reports(read_report(old), read_report(new))
+
+
 def diff_reports(old: Report, new: Report) -> ReportDiff:
     """The change from ``old`` to ``new``: grades per area, AFIs recurring/new/not repeated, findings."""
     recurring, gone, added = pair_up(
@@ -343,8 +347,7 @@ def _grade(value: str | None) -> str:
 
 
 def _area(area_id: str | None) -> str:
-    known = area_by_id(area_id) if area_id else None
-    return known.title if known else (area_id or "no area")
+    return area_label(area_id, area_id or "no area")
 
 
 def _side_line(side: Side) -> str:

@@ -12,7 +12,8 @@ import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from extractor.writer import write_atomic
+from extractor.outputs.base import Run, RunOutput
+from extractor.outputs.files import write_atomic
 from schemas import Report
 
 JUDGMENTS_CSV = "judgments.csv"
@@ -93,3 +94,16 @@ def write_summaries(out_dir: Path, judgments: Iterable[Row], findings: Iterable[
     """Write ``judgments.csv`` and ``findings.csv`` atomically (header only when there is nothing)."""
     write_atomic(out_dir / JUDGMENTS_CSV, csv_text(JUDGMENT_COLUMNS, judgments))
     write_atomic(out_dir / FINDINGS_CSV, csv_text(FINDING_COLUMNS, findings))
+
+
+class Summaries(RunOutput[tuple[list[Row], list[Row]]]):
+    """``judgments.csv`` and ``findings.csv`` of a run: each report's rows, laid out in input order."""
+
+    def keep(self, report: Report) -> tuple[list[Row], list[Row]]:
+        return judgment_rows(report), finding_rows(report)
+
+    def finish(self, run: Run) -> None:
+        rows = self.kept(run)
+        judgments = [row for report_rows, _ in rows for row in report_rows]
+        findings = [row for _, report_rows in rows for row in report_rows]
+        write_summaries(self.folder, judgments, findings)

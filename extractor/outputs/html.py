@@ -12,28 +12,22 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from extractor.db import GRADE_LABEL, ITEM_LISTS, KIND_PRECEDENCE, Loaded, cycle_key, load_folder
+from extractor.outputs.base import Run, RunOutput, write_reports
+from extractor.outputs.files import write_atomic
+from extractor.outputs.json import Loaded, load_folder
+from extractor.outputs.labels import (
+    GRADE_COLOURS,
+    GRADE_LABEL,
+    ITEM_HEADINGS,
+    area_label,
+    area_order,
+    cycle_key,
+    kind_rank,
+)
 from extractor.version import __version__
-from extractor.vocab.areas import area_by_id, areas
-from extractor.writer import write_atomic
-from schemas import Item, Judgment, Report, Span
+from schemas import ITEM_FIELDS, Item, Judgment, Report, Span
 
-# Background and text colour per grade: green for good, through amber, to red; words are in
-# every cell too, so the colours are never the only carrier of the grade.
-GRADE_COLOURS: dict[str, tuple[str, str]] = {
-    "outstanding": ("#1b7837", "#ffffff"),
-    "good": ("#7fbf7b", "#0b2e0b"),
-    "adequate": ("#f2e28c", "#3d3400"),
-    "requires_improvement": ("#f4a261", "#3d1d00"),
-    "inadequate": ("#c0392b", "#ffffff"),
-    "not_graded": ("#d9d9d9", "#333333"),
-}
-ITEM_HEADINGS = {
-    "areas_for_improvement": "Areas for improvement",
-    "causes_of_concern": "Causes of concern",
-    "recommendations": "Recommendations",
-    "innovative_practice": "Innovative practice",
-}
+OVERVIEW_NAME = "index.html"
 _UNKNOWN_FORCE = "unknown"
 
 _CSS = """
@@ -79,8 +73,7 @@ def _cycle(report: Report) -> str | None:
 
 
 def _kind_rank(report: Report) -> int:
-    kind = report.document.kind.value
-    return KIND_PRECEDENCE.index(kind) if kind in KIND_PRECEDENCE else len(KIND_PRECEDENCE)
+    return kind_rank(report.document.kind.value)
 
 
 def by_force(reports: Sequence[Report]) -> dict[str, list[Report]]:
@@ -122,11 +115,6 @@ def cycle_grades(group: Sequence[Report], cycle: str | None) -> dict[str, tuple[
     return cells
 
 
-def _area_order(area_ids: set[str]) -> list[str]:
-    order = {area.id: n for n, area in enumerate(areas())}
-    return sorted(area_ids, key=lambda a: (order.get(a, len(order)), a))
-
-
 def _grade_cell(cell: tuple[Judgment, Report] | None, attrs: str) -> str:
     """A coloured cell saying the grade, with its document and place as a tooltip; a dash when none."""
     if cell is None:
@@ -149,7 +137,7 @@ def _history_html(force_id: str, group: Sequence[Report]) -> str:
     if len(cycles) < 2:
         return ""
     grades = {cycle: cycle_grades(group, cycle) for cycle in cycles}
-    area_ids = _area_order({a for cells in grades.values() for a in cells})
+    area_ids = area_order({a for cells in grades.values() for a in cells})
     head = "".join(f'<th scope="col">{escape(c or "cycle unknown")}</th>' for c in cycles)
     body = "".join(
         f'<tr><th scope="row">{escape(_area_title(a))}</th>'
@@ -176,8 +164,7 @@ def _where(span: Span | None) -> str:
 
 
 def _area_title(area_id: str | None, written: str | None = None) -> str:
-    known = area_by_id(area_id) if area_id else None
-    return known.title if known else (written or "—")
+    return area_label(area_id, written or "—")
 
 
 def _area_cell(judgment: Judgment) -> str:
@@ -194,7 +181,7 @@ def _chip(grade: str) -> str:
 
 
 def _matrix_html(rows: list[MatrixRow]) -> str:
-    columns = _area_order({a for row in rows for a in row.cells})
+    columns = area_order({a for row in rows for a in row.cells})
     head = "".join(f'<th scope="col" data-area="{escape(a)}">{escape(_area_title(a))}</th>' for a in columns)
     body = []
     for row in rows:
@@ -218,47 +205,48 @@ def _matrix_html(rows: list[MatrixRow]) -> str:
     )
 
 
+def _table(css: str, columns: Sequence[str], rows: Sequence[str]) -> str:
+    head = "".join(f"<th>{column}</th>" for column in columns)
+    return f'<table class="{css}"><thead><tr>{head}</tr></thead>{"".join(rows)}</table>'
+
+
+def _listing(heading: str, css: str, columns: Sequence[str], rows: Sequence[str], none: str) -> str:
+    """A list of a report under its heading and count: a table, or a line saying there is none."""
+    if not rows:
+        return f'<h4>{heading} (0)</h4><p class="meta">{none}</p>'
+    return f"<h4>{heading} ({len(rows)})</h4>" + _table(css, columns, rows)
+
+
 def _judgments_html(report: Report) -> str:
     if not report.judgments:
         return '<p class="meta">No graded judgments found.</p>'
-    rows = "".join(
+    rows = [
         f"<tr><td>{_area_cell(j)}</td><td>{_chip(j.grade.value)}</td>"
         f'<td class="where">{"; ".join(_where(s) for s in j.evidence)}</td></tr>'
         for j in report.judgments
-    )
-    head = "<thead><tr><th>Area</th><th>Grade</th><th>Where</th></tr></thead>"
-    return f'<table class="judgments">{head}{rows}</table>'
+    ]
+    return _table("judgments", ("Area", "Grade", "Where"), rows)
 
 
 def _items_html(kind: str, items: list[Item]) -> str:
-    if not items:
-        return f'<h4>{ITEM_HEADINGS[kind]} (0)</h4><p class="meta">None found.</p>'
-    rows = "".join(
+    rows = [
         f"<tr><td>{escape(_area_title(item.area_id))}</td><td>"
         + (f"<strong>{escape(item.title)}</strong><br>" if item.title and item.title != item.text else "")
         + f'{escape(item.text)}</td><td class="where">{_where(item.span)}</td></tr>'
         for item in items
-    )
-    return (
-        f"<h4>{ITEM_HEADINGS[kind]} ({len(items)})</h4>"
-        f'<table class="{kind}"><thead><tr><th>Area</th><th>Text</th><th>Where</th></tr></thead>'
-        f"{rows}</table>"
-    )
+    ]
+    return _listing(ITEM_HEADINGS[kind], kind, ("Area", "Text", "Where"), rows, "None found.")
 
 
 def _findings_html(report: Report) -> str:
-    if not report.findings:
-        return '<h4>Findings (0)</h4><p class="meta">No "X of Y" findings found.</p>'
-    rows = "".join(
+    rows = [
         f"<tr><td>{escape(_area_title(f.area_id))}</td><td><strong>{escape(f.text)}</strong> "
         f"({100 * f.x / f.y:.0f}%)</td><td>{escape(f.sentence)}</td>"
         f'<td class="where">{_where(f.span)}</td></tr>'
         for f in report.findings
-    )
-    return (
-        f'<h4>Findings ({len(report.findings)})</h4><table class="findings"><thead><tr><th>Area</th>'
-        f"<th>Finding</th><th>Sentence</th><th>Where</th></tr></thead>{rows}</table>"
-    )
+    ]
+    columns = ("Area", "Finding", "Sentence", "Where")
+    return _listing("Findings", "findings", columns, rows, 'No "X of Y" findings found.')
 
 
 def _report_html(report: Report) -> str:
@@ -274,7 +262,7 @@ def _report_html(report: Report) -> str:
         + f"), sha256 {source.sha256[:12]}…, {len(report.warnings)} warnings</p>",
         _judgments_html(report),
     ]
-    for kind in ITEM_LISTS:
+    for kind in ITEM_FIELDS:
         items: list[Item] = getattr(report, kind)
         if items or kind == "areas_for_improvement":
             parts.append(_items_html(kind, items))
@@ -322,8 +310,21 @@ def render_overview(reports: Sequence[Report], title: str = "PEEL inspection rep
 """
 
 
-def write_overview(folder: str | Path, out_path: str | Path) -> Loaded:
+class Overview(RunOutput[Report]):
+    """The overview page (default ``<folder>/index.html``) over the reports it is given."""
+
+    def __init__(self, folder: Path, path: Path | None = None) -> None:
+        super().__init__(folder)
+        self.path = path or folder / OVERVIEW_NAME
+
+    def finish(self, run: Run) -> None:
+        write_atomic(self.path, render_overview(self.kept(run)))
+
+
+def write_overview(folder: str | Path, out_path: str | Path | None = None) -> Loaded:
     """Read every report JSON in ``folder`` and write the overview page to ``out_path`` atomically."""
-    loaded = load_folder(folder)
-    write_atomic(Path(out_path), render_overview([report for _, report in loaded.reports]))
+    root = Path(folder)
+    loaded = load_folder(root)
+    page = Overview(root, Path(out_path) if out_path else None)
+    write_reports(page, ((path.relative_to(root).as_posix(), report) for path, report in loaded.reports))
     return loaded

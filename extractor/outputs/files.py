@@ -1,22 +1,13 @@
-"""Serialise reports: atomic JSON files and the run index (``index.jsonl``)."""
+"""Files the outputs write: whole or not at all (temporary file and rename), and what a killed run left."""
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
-
-from schemas import Report
 
 TEMP_SUFFIX = ".tmp"
-
-
-def report_json(report: Report) -> str:
-    """The report as the JSON text written to disk (stable key order, UTF-8, 2-space indent)."""
-    return report.model_dump_json(indent=2) + "\n"
 
 
 def _umask() -> int:
@@ -73,29 +64,3 @@ def remove_stale_temps(folder: Path, outputs: tuple[str, ...] = (".json", ".json
             path.unlink(missing_ok=True)
             removed += 1
     return removed
-
-
-def counts_of(report: Report) -> dict[str, int]:
-    """How many of each extracted list a report holds (for the index line)."""
-    return {
-        "judgments": len(report.judgments),
-        "sections": sum(1 for _ in _walk(report.sections)),
-        "areas_for_improvement": len(report.areas_for_improvement),
-        "causes_of_concern": len(report.causes_of_concern),
-        "recommendations": len(report.recommendations),
-        "innovative_practice": len(report.innovative_practice),
-        "stated_counts": len(report.stated_counts),
-        "findings": len(report.findings),
-        "warnings": len(report.warnings),
-    }
-
-
-def _walk(sections: list[Any]) -> Any:
-    for section in sections:
-        yield section
-        yield from _walk(section.children)
-
-
-def index_line(entry: dict[str, Any]) -> str:
-    """One line of ``index.jsonl``."""
-    return json.dumps(entry, ensure_ascii=False, sort_keys=True) + "\n"

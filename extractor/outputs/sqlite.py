@@ -3,57 +3,23 @@
 Every row of every table carries ``force_id``, ``inspection_id``, ``cycle`` and (below the
 report level) ``area_id``, so most questions need no join. A report is keyed by the sha256 of
 the bytes it was read from: writing the same input again replaces its rows instead of adding
-copies. The store reads the JSON the pipeline writes (or ``Report`` models), never the inputs.
+copies. The store is written from ``Report`` models (a run's, or read back from their JSON), never
+from the inputs.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import sqlite3
 from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
+from extractor.outputs.base import Run, RunOutput
+from extractor.outputs.labels import GRADE_SCALE, KIND_PRECEDENCE
+from schemas import ITEM_FIELDS, Item, Report, Span
 
-from extractor.errors import InvalidReportJson
-from schemas import Item, Report, Span
-
-# Grades best first; the rank lets SQL sort and compare them (not_graded has no rank).
-GRADE_RANK: dict[str, int | None] = {
-    "outstanding": 5,
-    "good": 4,
-    "adequate": 3,
-    "requires_improvement": 2,
-    "inadequate": 1,
-    "not_graded": None,
-}
-GRADE_LABEL: dict[str, str] = {
-    "outstanding": "Outstanding",
-    "good": "Good",
-    "adequate": "Adequate",
-    "requires_improvement": "Requires improvement",
-    "inadequate": "Inadequate",
-    "not_graded": "Not graded",
-}
-# Which document speaks for a force's grades when several cover one inspection: the
-# inspectorate's report first, a force's response or a commissioner's summary last.
-KIND_PRECEDENCE: tuple[str, ...] = (
-    "inspection_report",
-    "inspection_web_page",
-    "force_response",
-    "pcc_scrutiny_report",
-    "other",
-)
-# The four item lists of a report, by their field name (also the ``items.kind`` value).
-ITEM_LISTS: tuple[str, ...] = (
-    "areas_for_improvement",
-    "causes_of_concern",
-    "recommendations",
-    "innovative_practice",
-)
+DB_NAME = "peel.sqlite"
 
 _KIND_ORDER_SQL = " ".join(f"WHEN '{kind}' THEN {n}" for n, kind in enumerate(KIND_PRECEDENCE))
 
@@ -170,18 +136,6 @@ class WriteResult:
     replaced: int
 
 
-def cycle_key(cycle: str | None) -> tuple[int, str]:
-    """Sort key of a cycle as written: its first year, then the text ('2017' < '2021/22' < '2023–25').
-
-    >>> sorted(["2025–27", "2017", "2021/22", "2023–25"], key=cycle_key)
-    ['2017', '2021/22', '2023–25', '2025–27']
-    """
-    if not cycle:
-        return (0, "")
-    year = re.search(r"\d{4}", cycle)
-    return (int(year.group()) if year else 0, cycle)
-
-
 def connect(db_path: str | Path) -> sqlite3.Connection:
     """Open (creating when needed) a database with the schema in place and foreign keys on."""
     path = Path(db_path)
@@ -191,7 +145,7 @@ def connect(db_path: str | Path) -> sqlite3.Connection:
     conn.executescript(SCHEMA_SQL)
     conn.executemany(
         "INSERT OR IGNORE INTO grades (grade, rank, label) VALUES (?, ?, ?)",
-        [(grade, rank, GRADE_LABEL[grade]) for grade, rank in GRADE_RANK.items()],
+        [(grade, style.rank, style.label) for grade, style in GRADE_SCALE.items()],
     )
     conn.commit()
     return conn
@@ -263,7 +217,7 @@ def upsert_report(conn: sqlite3.Connection, report: Report) -> bool:
         "INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (rid, kind, n, *scope, item.area_id, item.title, item.text, *_place(item.span))
-            for kind in ITEM_LISTS
+            for kind in ITEM_FIELDS
             for n, item in enumerate(_items(report, kind))
         ],
     )
@@ -301,50 +255,21 @@ def write_db(reports: Iterable[Report], db_path: str | Path) -> WriteResult:
     return WriteResult(added=added, replaced=replaced)
 
 
-def read_report(path: str | Path) -> Report:
-    """A report JSON file as a validated model; a clear error when it is not one."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidReportJson(str(path), f"cannot read it: {exc}") from exc
-    try:
-        return Report.model_validate_json(text)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "top level"
-        raise InvalidReportJson(
-            str(path),
-            f"not a peel-extract report JSON ({exc.error_count()} problems; {where}: {first['msg']})",
-        ) from exc
+class Database(RunOutput[Report]):
+    """The run's reports upserted into a SQLite database (default ``<folder>/peel.sqlite``), in input order.
 
+    The database is an extra store beside the JSON: one that cannot be written must not cost
+    the run, so :meth:`finish` keeps the failure in :attr:`failure` for the caller to report.
+    """
 
-@dataclass
-class Loaded:
-    """Report JSON files read from a folder: the reports, the files that failed, the ones skipped."""
+    def __init__(self, folder: Path, path: Path | None = None) -> None:
+        super().__init__(folder)
+        self.path = path or folder / DB_NAME
+        self.written: WriteResult | None = None
+        self.failure: sqlite3.Error | OSError | None = None
 
-    reports: list[tuple[Path, Report]]
-    errors: list[InvalidReportJson]
-    skipped: list[Path]
-
-
-def load_folder(folder: str | Path) -> Loaded:
-    """Every report JSON under ``folder``, sorted; hidden files and other JSON (a schema) are skipped."""
-    root = Path(folder)
-    loaded = Loaded(reports=[], errors=[], skipped=[])
-    for path in sorted(root.rglob("*.json")):
-        if any(part.startswith(".") for part in path.relative_to(root).parts):
-            continue
+    def finish(self, run: Run) -> None:
         try:
-            head = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            loaded.errors.append(InvalidReportJson(str(path), f"not valid JSON: {exc}"))
-            continue
-        if not (isinstance(head, dict) and "schema_version" in head and "source" in head):
-            loaded.skipped.append(path)
-            continue
-        try:
-            loaded.reports.append((path, read_report(path)))
-        except InvalidReportJson as exc:
-            loaded.errors.append(exc)
-    return loaded
+            self.written = write_db(self.kept(run), self.path)
+        except (sqlite3.Error, OSError) as exc:
+            self.failure = exc
