@@ -24,14 +24,11 @@ from lxml import etree
 
 from extractor.errors import UnsupportedFormat
 from extractor.model import Block, BlockKind, Document
-from extractor.readers.text import clean_line
-from extractor.vocab.headings import KNOWN_HEADING_RE
+from extractor.readers.common import bold_line_is_heading, one_line, table_row, trim_cells
+from extractor.vocab.headings import CAPTION_RE, is_known_heading
 from schemas import InputFormat, Span
 
-_SPACES_RE = regex.compile(r"[\p{Zs}\t\n\r]+", regex.V1)
 _HEADING_STYLE_RE = regex.compile(r"^heading\s*([1-9])$", regex.IGNORECASE)
-_CAPTION_RE = regex.compile(r"^(?:figure|chart|table)\s+\d+[a-z]?\s*[:.–-]", regex.IGNORECASE)
-_TERMINAL = (":",)
 
 _W_P, _W_TBL, _W_TR, _W_TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _W_T, _W_TAB, _W_BR, _W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
@@ -226,11 +223,6 @@ def _paragraph_text(p: etree._Element) -> tuple[str, bool]:
     return "".join(parts), all_bold and any_text
 
 
-def _collapse(text: str) -> str:
-    """One clean line: residue removed, single spaces, trimmed."""
-    return _SPACES_RE.sub(" ", clean_line(text)).strip()
-
-
 def read_docx(data: bytes, name: str, sha: str) -> Document:
     """Read a .docx into the document model (see the module docstring for the rules)."""
     try:
@@ -252,15 +244,14 @@ def read_docx(data: bytes, name: str, sha: str) -> Document:
         elif element.tag == _W_TBL:
             for row in Table(element, word).rows:
                 ordinal += 1
-                cells = [
-                    _collapse(" ".join(_paragraph_text(p)[0] for p in tc.iterchildren(_W_P)))
-                    for tc in row._tr.iterchildren(_W_TC)
-                ]
-                while cells and not cells[-1]:
-                    cells.pop()
+                cells = trim_cells(
+                    [
+                        one_line(" ".join(_paragraph_text(p)[0] for p in tc.iterchildren(_W_P)))
+                        for tc in row._tr.iterchildren(_W_TC)
+                    ]
+                )
                 if any(cells):
-                    text = " | ".join(cell for cell in cells if cell)
-                    blocks.append(Block(BlockKind.TABLE_ROW, text, Span(line=ordinal), cells=cells))
+                    blocks.append(table_row(cells, Span(line=ordinal)))
     # The core "title" property is left out: templates carry it over from other documents
     # (often another force's), so the first heading names the document, as in text.
     return Document(path=name, sha256=sha, format=InputFormat.DOCX, blocks=blocks)
@@ -283,17 +274,17 @@ def _body_elements(container: etree._Element) -> Iterator[etree._Element]:
 def _paragraph_block(paragraph: object, numbering: _Numbering, ordinal: int) -> Block | None:
     """One body paragraph as a block (None when it holds no visible text)."""
     raw, bold = _paragraph_text(paragraph._p)  # type: ignore[attr-defined]
-    text = _collapse(raw)
+    text = one_line(raw)
     if not text:
         return None
     span = Span(line=ordinal)
     # Every numbered paragraph advances its list's counter, headings included ("2.1 Title").
     num = _num_pr(paragraph)
     label = numbering.label(*num) if num else None
-    number = _collapse(label[1]) if label is not None and label[0] in _DECIMAL_FORMATS else ""
+    number = one_line(label[1]) if label is not None and label[0] in _DECIMAL_FORMATS else ""
     level = _heading_level(paragraph)
     if level is not None:
-        if _CAPTION_RE.match(text):
+        if CAPTION_RE.match(text):
             return Block(BlockKind.CAPTION, text, span)
         title = f"{number} {text}" if number else text
         return Block(BlockKind.HEADING, title, span, level=level, emphasis=bold)
@@ -307,11 +298,11 @@ def _paragraph_block(paragraph: object, numbering: _Numbering, ordinal: int) -> 
             return Block(BlockKind.LIST_ITEM, text, span)
     if any(name.startswith("list") and name != "list paragraph" for name in styles):
         return Block(BlockKind.LIST_ITEM, text, span)
-    if _CAPTION_RE.match(text):
+    if CAPTION_RE.match(text):
         return Block(BlockKind.CAPTION, text, span)
-    if bold and not text.endswith(_TERMINAL):
+    if bold and bold_line_is_heading(text):
         return Block(BlockKind.HEADING, text, span, emphasis=True)
-    if len(text) <= 60 and KNOWN_HEADING_RE.match(text):
+    if is_known_heading(text):
         # A known part name ("Areas for improvement") is a heading whatever its style, as in text.
         return Block(BlockKind.HEADING, text, span)
     return Block(BlockKind.PARAGRAPH, text, span, emphasis=bold)
