@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 from docx import Document as open_docx
@@ -133,28 +134,41 @@ class _Numbering:
         return fmt, label
 
 
-def _num_pr(paragraph: object) -> tuple[str, int] | None:
-    """The (numId, ilvl) of a paragraph's list numbering, direct or from its style chain."""
-    p_pr = paragraph._p.pPr  # type: ignore[attr-defined]
+def _numbering_of(p_pr: Any) -> tuple[str, int] | None:
+    """The (numId, ilvl) a paragraph's or a style's properties set, if any."""
     if p_pr is not None and p_pr.numPr is not None and p_pr.numPr.numId is not None:
         ilvl = p_pr.numPr.ilvl.val if p_pr.numPr.ilvl is not None else 0
         return str(p_pr.numPr.numId.val), int(ilvl)
+    return None
+
+
+def _num_pr(paragraph: object) -> tuple[str, int] | None:
+    """The (numId, ilvl) of a paragraph's list numbering, direct or from its style chain."""
+    direct = _numbering_of(paragraph._p.pPr)  # type: ignore[attr-defined]
+    if direct is not None:
+        return direct
     style = paragraph.style  # type: ignore[attr-defined]
     while style is not None:
-        s_pr = style.element.pPr
-        if s_pr is not None and s_pr.numPr is not None and s_pr.numPr.numId is not None:
-            ilvl = s_pr.numPr.ilvl.val if s_pr.numPr.ilvl is not None else 0
-            return str(s_pr.numPr.numId.val), int(ilvl)
+        inherited = _numbering_of(style.element.pPr)
+        if inherited is not None:
+            return inherited
         style = style.base_style
+    return None
+
+
+def _outline_level(p_pr: Any) -> int | None:
+    """The heading level an explicit outline level sets (``w:outlineLvl`` 0-8 is level 1-9)."""
+    outline = p_pr.find(qn("w:outlineLvl")) if p_pr is not None else None
+    if outline is not None and outline.get(_W_VAL, "9").isdigit() and int(outline.get(_W_VAL)) < 9:
+        return int(outline.get(_W_VAL)) + 1
     return None
 
 
 def _heading_level(paragraph: object) -> int | None:
     """Heading level from the style chain (Heading N, Title) or an explicit outline level."""
-    p_pr = paragraph._p.pPr  # type: ignore[attr-defined]
-    outline = p_pr.find(qn("w:outlineLvl")) if p_pr is not None else None
-    if outline is not None and outline.get(_W_VAL, "9").isdigit() and int(outline.get(_W_VAL)) < 9:
-        return int(outline.get(_W_VAL)) + 1
+    direct = _outline_level(paragraph._p.pPr)  # type: ignore[attr-defined]
+    if direct is not None:
+        return direct
     style = paragraph.style  # type: ignore[attr-defined]
     while style is not None:
         name = (style.name or "").strip()
@@ -163,10 +177,9 @@ def _heading_level(paragraph: object) -> int | None:
             return int(match.group(1))
         if name.lower() == "title":
             return 1
-        s_pr = style.element.pPr
-        outline = s_pr.find(qn("w:outlineLvl")) if s_pr is not None else None
-        if outline is not None and outline.get(_W_VAL, "9").isdigit() and int(outline.get(_W_VAL)) < 9:
-            return int(outline.get(_W_VAL)) + 1
+        inherited = _outline_level(style.element.pPr)
+        if inherited is not None:
+            return inherited
         style = style.base_style
     return None
 

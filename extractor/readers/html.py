@@ -60,6 +60,8 @@ _BLOCK_TAGS = frozenset(
     }
 ) | frozenset(_HEADINGS)  # fmt: skip
 _BOLD_TAGS = frozenset({"b", "strong"})
+# Lists and tables nested in a list item or paragraph: blocks of their own, not its inline text.
+_NESTED_BLOCKS = frozenset({"ul", "ol", "dl", "table"})
 
 
 def _tag(element: etree._Element) -> str:
@@ -121,7 +123,7 @@ class _Reader:
             if not _is_furniture(child, in_main):
                 if _tag(child) == "br":
                     parts.append(" ")
-                elif _tag(child) in {"ul", "ol", "dl", "table"}:
+                elif _tag(child) in _NESTED_BLOCKS:
                     pass  # nested lists and tables are blocks of their own
                 else:
                     parts.append(" " if _tag(child) in _BLOCK_TAGS else "")
@@ -139,9 +141,7 @@ class _Reader:
             return
         if tag == "li" and not any(_tag(child) in _HEADINGS for child in element.iter()):
             self.add(BlockKind.LIST_ITEM, self.inline_text(element, in_main), element.sourceline)
-            for child in element:
-                if _tag(child) in {"ul", "ol", "dl", "table"} and not _is_furniture(child, in_main):
-                    self.walk(child, in_main)
+            self.walk_nested(element, in_main)
             return
         if tag == "tr":
             if _is_layout_row(element):
@@ -155,14 +155,18 @@ class _Reader:
             self.add(BlockKind.CAPTION, self.inline_text(element, in_main), element.sourceline)
             return
         if tag in {"p", "dt", "dd", "pre", "address", "summary", "legend"} and not any(
-            _tag(child) in _BLOCK_TAGS - {"ul", "ol", "dl", "table"} for child in element
+            _tag(child) in _BLOCK_TAGS - _NESTED_BLOCKS for child in element
         ):
             self.paragraph(element, in_main)
-            for child in element:
-                if _tag(child) in {"ul", "ol", "dl", "table"} and not _is_furniture(child, in_main):
-                    self.walk(child, in_main)
+            self.walk_nested(element, in_main)
             return
         self.container(element, in_main)
+
+    def walk_nested(self, element: etree._Element, in_main: bool) -> None:
+        """Emit the lists and tables nested in a list item or paragraph, after its own text."""
+        for child in element:
+            if _tag(child) in _NESTED_BLOCKS and not _is_furniture(child, in_main):
+                self.walk(child, in_main)
 
     def container(self, element: etree._Element, in_main: bool) -> None:
         """A generic container: loose inline text between block children becomes paragraphs."""
