@@ -147,12 +147,10 @@ def _num_pr(paragraph: object) -> tuple[str, int] | None:
     direct = _numbering_of(paragraph._p.pPr)  # type: ignore[attr-defined]
     if direct is not None:
         return direct
-    style = paragraph.style  # type: ignore[attr-defined]
-    while style is not None:
+    for style in _style_chain(paragraph):
         inherited = _numbering_of(style.element.pPr)
         if inherited is not None:
             return inherited
-        style = style.base_style
     return None
 
 
@@ -169,8 +167,7 @@ def _heading_level(paragraph: object) -> int | None:
     direct = _outline_level(paragraph._p.pPr)  # type: ignore[attr-defined]
     if direct is not None:
         return direct
-    style = paragraph.style  # type: ignore[attr-defined]
-    while style is not None:
+    for style in _style_chain(paragraph):
         name = (style.name or "").strip()
         match = _HEADING_STYLE_RE.match(name)
         if match:
@@ -180,15 +177,21 @@ def _heading_level(paragraph: object) -> int | None:
         inherited = _outline_level(style.element.pPr)
         if inherited is not None:
             return inherited
-        style = style.base_style
     return None
 
 
-def _style_names(paragraph: object) -> Iterator[str]:
+def _style_chain(paragraph: object) -> Iterator[Any]:
+    """A paragraph's style, then the styles it is based on, nearest first."""
     style = paragraph.style  # type: ignore[attr-defined]
     while style is not None:
-        yield (style.name or "").lower()
+        yield style
         style = style.base_style
+
+
+def _style_names(paragraph: object) -> Iterator[str]:
+    """The lower-case names of a paragraph's style chain ("list bullet", "normal")."""
+    for style in _style_chain(paragraph):
+        yield (style.name or "").lower()
 
 
 def _run_hidden_or_bold(run: etree._Element) -> tuple[bool, bool | None]:
