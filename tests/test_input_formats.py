@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from extractor.errors import UnsupportedFormat
-from extractor.readers import read_document, sniff_format
+from extractor.readers import READERS, read_document, reader_for, sniff_format
 from schemas import InputFormat
 from tests.conftest import sample
 
@@ -148,3 +151,18 @@ def test_undeclared_non_utf8_page_still_warns() -> None:
     document = read_document("old.htm", page)
     assert [w.code for w in document.warnings] == ["not-utf8"]
     assert document.blocks[0].text == "The force\u2019s scheme."
+
+
+def test_every_input_format_has_a_registered_reader() -> None:
+    assert set(READERS) == set(InputFormat)
+    assert all(callable(reader_for(fmt)) for fmt in InputFormat)
+
+
+def test_importing_the_readers_loads_no_pdf_or_word_library() -> None:
+    """The heavy readers are imported when a PDF or DOCX comes, not with the package."""
+    code = (
+        "import sys, extractor.readers; "
+        "print(sorted(m for m in ('pdfplumber', 'pdfminer', 'docx') if m in sys.modules))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"

@@ -22,7 +22,7 @@ from extractor.api import extract, load_document, run_document
 from extractor.batch import run_batch
 from extractor.errors import CorruptPdf, EncryptedPdf, NoTextLayer
 from extractor.model import Block, BlockKind, Document
-from extractor.readers.pdf import _Assembler
+from extractor.readers.pdf.assemble import Assembler
 from extractor.vocab.words import stems
 from schemas import Report, SectionKind
 from tests import pdfgen
@@ -237,7 +237,7 @@ def test_pdf_end_of_line_hyphenation(both: Rendered) -> None:
 
 def test_pdf_hyphen_join_rules_variants() -> None:
     """The joining rule on its own: a word the document knows, a compound, and an unknown word."""
-    assembler = _Assembler([])
+    assembler = Assembler([])
     assembler.vocabulary = {"safeguarding", "strengthened", "well"}
     assembler.hyphenated = {"well-being", "non-emergency"}
     assembler.stems = {s for w in assembler.vocabulary for s in stems(w)}

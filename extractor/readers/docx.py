@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
+from typing import Any
 
 import regex
 from docx import Document as open_docx
@@ -24,14 +25,11 @@ from lxml import etree
 
 from extractor.errors import UnsupportedFormat
 from extractor.model import Block, BlockKind, Document
-from extractor.readers.text import clean_line
-from extractor.vocab.headings import KNOWN_HEADING_RE
+from extractor.readers.common import bold_line_is_heading, one_line, table_row, trim_cells
+from extractor.vocab.headings import CAPTION_RE, is_known_heading
 from schemas import InputFormat, Span
 
-_SPACES_RE = regex.compile(r"[\p{Zs}\t\n\r]+", regex.V1)
 _HEADING_STYLE_RE = regex.compile(r"^heading\s*([1-9])$", regex.IGNORECASE)
-_CAPTION_RE = regex.compile(r"^(?:figure|chart|table)\s+\d+[a-z]?\s*[:.–-]", regex.IGNORECASE)
-_TERMINAL = (":",)
 
 _W_P, _W_TBL, _W_TR, _W_TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 _W_T, _W_TAB, _W_BR, _W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
@@ -136,49 +134,64 @@ class _Numbering:
         return fmt, label
 
 
-def _num_pr(paragraph: object) -> tuple[str, int] | None:
-    """The (numId, ilvl) of a paragraph's list numbering, direct or from its style chain."""
-    p_pr = paragraph._p.pPr  # type: ignore[attr-defined]
+def _numbering_of(p_pr: Any) -> tuple[str, int] | None:
+    """The (numId, ilvl) a paragraph's or a style's properties set, if any."""
     if p_pr is not None and p_pr.numPr is not None and p_pr.numPr.numId is not None:
         ilvl = p_pr.numPr.ilvl.val if p_pr.numPr.ilvl is not None else 0
         return str(p_pr.numPr.numId.val), int(ilvl)
-    style = paragraph.style  # type: ignore[attr-defined]
-    while style is not None:
-        s_pr = style.element.pPr
-        if s_pr is not None and s_pr.numPr is not None and s_pr.numPr.numId is not None:
-            ilvl = s_pr.numPr.ilvl.val if s_pr.numPr.ilvl is not None else 0
-            return str(s_pr.numPr.numId.val), int(ilvl)
-        style = style.base_style
+    return None
+
+
+def _num_pr(paragraph: object) -> tuple[str, int] | None:
+    """The (numId, ilvl) of a paragraph's list numbering, direct or from its style chain."""
+    direct = _numbering_of(paragraph._p.pPr)  # type: ignore[attr-defined]
+    if direct is not None:
+        return direct
+    for style in _style_chain(paragraph):
+        inherited = _numbering_of(style.element.pPr)
+        if inherited is not None:
+            return inherited
+    return None
+
+
+def _outline_level(p_pr: Any) -> int | None:
+    """The heading level an explicit outline level sets (``w:outlineLvl`` 0-8 is level 1-9)."""
+    outline = p_pr.find(qn("w:outlineLvl")) if p_pr is not None else None
+    if outline is not None and outline.get(_W_VAL, "9").isdigit() and int(outline.get(_W_VAL)) < 9:
+        return int(outline.get(_W_VAL)) + 1
     return None
 
 
 def _heading_level(paragraph: object) -> int | None:
     """Heading level from the style chain (Heading N, Title) or an explicit outline level."""
-    p_pr = paragraph._p.pPr  # type: ignore[attr-defined]
-    outline = p_pr.find(qn("w:outlineLvl")) if p_pr is not None else None
-    if outline is not None and outline.get(_W_VAL, "9").isdigit() and int(outline.get(_W_VAL)) < 9:
-        return int(outline.get(_W_VAL)) + 1
-    style = paragraph.style  # type: ignore[attr-defined]
-    while style is not None:
+    direct = _outline_level(paragraph._p.pPr)  # type: ignore[attr-defined]
+    if direct is not None:
+        return direct
+    for style in _style_chain(paragraph):
         name = (style.name or "").strip()
         match = _HEADING_STYLE_RE.match(name)
         if match:
             return int(match.group(1))
         if name.lower() == "title":
             return 1
-        s_pr = style.element.pPr
-        outline = s_pr.find(qn("w:outlineLvl")) if s_pr is not None else None
-        if outline is not None and outline.get(_W_VAL, "9").isdigit() and int(outline.get(_W_VAL)) < 9:
-            return int(outline.get(_W_VAL)) + 1
-        style = style.base_style
+        inherited = _outline_level(style.element.pPr)
+        if inherited is not None:
+            return inherited
     return None
 
 
-def _style_names(paragraph: object) -> Iterator[str]:
+def _style_chain(paragraph: object) -> Iterator[Any]:
+    """A paragraph's style, then the styles it is based on, nearest first."""
     style = paragraph.style  # type: ignore[attr-defined]
     while style is not None:
-        yield (style.name or "").lower()
+        yield style
         style = style.base_style
+
+
+def _style_names(paragraph: object) -> Iterator[str]:
+    """The lower-case names of a paragraph's style chain ("list bullet", "normal")."""
+    for style in _style_chain(paragraph):
+        yield (style.name or "").lower()
 
 
 def _run_hidden_or_bold(run: etree._Element) -> tuple[bool, bool | None]:
@@ -226,11 +239,6 @@ def _paragraph_text(p: etree._Element) -> tuple[str, bool]:
     return "".join(parts), all_bold and any_text
 
 
-def _collapse(text: str) -> str:
-    """One clean line: residue removed, single spaces, trimmed."""
-    return _SPACES_RE.sub(" ", clean_line(text)).strip()
-
-
 def read_docx(data: bytes, name: str, sha: str) -> Document:
     """Read a .docx into the document model (see the module docstring for the rules)."""
     try:
@@ -252,15 +260,14 @@ def read_docx(data: bytes, name: str, sha: str) -> Document:
         elif element.tag == _W_TBL:
             for row in Table(element, word).rows:
                 ordinal += 1
-                cells = [
-                    _collapse(" ".join(_paragraph_text(p)[0] for p in tc.iterchildren(_W_P)))
-                    for tc in row._tr.iterchildren(_W_TC)
-                ]
-                while cells and not cells[-1]:
-                    cells.pop()
+                cells = trim_cells(
+                    [
+                        one_line(" ".join(_paragraph_text(p)[0] for p in tc.iterchildren(_W_P)))
+                        for tc in row._tr.iterchildren(_W_TC)
+                    ]
+                )
                 if any(cells):
-                    text = " | ".join(cell for cell in cells if cell)
-                    blocks.append(Block(BlockKind.TABLE_ROW, text, Span(line=ordinal), cells=cells))
+                    blocks.append(table_row(cells, Span(line=ordinal)))
     # The core "title" property is left out: templates carry it over from other documents
     # (often another force's), so the first heading names the document, as in text.
     return Document(path=name, sha256=sha, format=InputFormat.DOCX, blocks=blocks)
@@ -283,17 +290,17 @@ def _body_elements(container: etree._Element) -> Iterator[etree._Element]:
 def _paragraph_block(paragraph: object, numbering: _Numbering, ordinal: int) -> Block | None:
     """One body paragraph as a block (None when it holds no visible text)."""
     raw, bold = _paragraph_text(paragraph._p)  # type: ignore[attr-defined]
-    text = _collapse(raw)
+    text = one_line(raw)
     if not text:
         return None
     span = Span(line=ordinal)
     # Every numbered paragraph advances its list's counter, headings included ("2.1 Title").
     num = _num_pr(paragraph)
     label = numbering.label(*num) if num else None
-    number = _collapse(label[1]) if label is not None and label[0] in _DECIMAL_FORMATS else ""
+    number = one_line(label[1]) if label is not None and label[0] in _DECIMAL_FORMATS else ""
     level = _heading_level(paragraph)
     if level is not None:
-        if _CAPTION_RE.match(text):
+        if CAPTION_RE.match(text):
             return Block(BlockKind.CAPTION, text, span)
         title = f"{number} {text}" if number else text
         return Block(BlockKind.HEADING, title, span, level=level, emphasis=bold)
@@ -307,11 +314,11 @@ def _paragraph_block(paragraph: object, numbering: _Numbering, ordinal: int) -> 
             return Block(BlockKind.LIST_ITEM, text, span)
     if any(name.startswith("list") and name != "list paragraph" for name in styles):
         return Block(BlockKind.LIST_ITEM, text, span)
-    if _CAPTION_RE.match(text):
+    if CAPTION_RE.match(text):
         return Block(BlockKind.CAPTION, text, span)
-    if bold and not text.endswith(_TERMINAL):
+    if bold and bold_line_is_heading(text):
         return Block(BlockKind.HEADING, text, span, emphasis=True)
-    if len(text) <= 60 and KNOWN_HEADING_RE.match(text):
+    if is_known_heading(text):
         # A known part name ("Areas for improvement") is a heading whatever its style, as in text.
         return Block(BlockKind.HEADING, text, span)
     return Block(BlockKind.PARAGRAPH, text, span, emphasis=bold)

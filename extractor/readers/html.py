@@ -18,8 +18,15 @@ import regex
 from lxml import etree, html
 
 from extractor.model import Block, BlockKind, Document
-from extractor.readers.text import clean_line
-from extractor.vocab.headings import KNOWN_HEADING_RE
+from extractor.readers.common import (
+    bold_line_is_heading,
+    decode_page,
+    one_line,
+    require_text,
+    table_row,
+    trim_cells,
+)
+from extractor.vocab.headings import CAPTION_RE, is_known_heading
 from schemas import InputFormat, Span
 
 # Never content: code, media, forms and interactive widgets.
@@ -41,8 +48,6 @@ _FURNITURE_NAME_RE = regex.compile(
 )
 _HIDDEN_STYLE_RE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 _SKIP_LINK_RE = regex.compile(r"^\s*skip\s+to\s+(?:the\s+)?(?:main\s+)?content\s*$", regex.IGNORECASE)
-_SPACES_RE = regex.compile(r"[\p{Zs}\t\n\r]+", regex.V1)
-_CAPTION_RE = regex.compile(r"^(?:figure|chart|table)\s+\d+[a-z]?\s*[:.–-]", regex.IGNORECASE)
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 # Elements that start a block of their own; everything else is inline text.
@@ -55,6 +60,8 @@ _BLOCK_TAGS = frozenset(
     }
 ) | frozenset(_HEADINGS)  # fmt: skip
 _BOLD_TAGS = frozenset({"b", "strong"})
+# Lists and tables nested in a list item or paragraph: blocks of their own, not its inline text.
+_NESTED_BLOCKS = frozenset({"ul", "ol", "dl", "table"})
 
 
 def _tag(element: etree._Element) -> str:
@@ -91,11 +98,6 @@ def _is_furniture(element: etree._Element, in_main: bool) -> bool:
     return tag == "a" and bool(_SKIP_LINK_RE.match(element.text_content()))
 
 
-def _collapse(text: str) -> str:
-    """One line of clean text: Word/web residue removed, single spaces, trimmed."""
-    return _SPACES_RE.sub(" ", clean_line(text)).strip()
-
-
 class _Reader:
     """Walks the content tree and emits blocks in document order."""
 
@@ -103,13 +105,13 @@ class _Reader:
         self.blocks: list[Block] = []
 
     def add(self, kind: BlockKind, raw: str, line: int | None, **extra: object) -> None:
-        text = _collapse(raw)
+        text = one_line(raw)
         if not text or _SKIP_LINK_RE.match(text):
             return
-        if kind is not BlockKind.TABLE_ROW and _CAPTION_RE.match(text):
+        if kind is not BlockKind.TABLE_ROW and CAPTION_RE.match(text):
             kind = BlockKind.CAPTION
             extra.pop("level", None)
-        elif kind is BlockKind.PARAGRAPH and len(text) <= 60 and KNOWN_HEADING_RE.match(text):
+        elif kind is BlockKind.PARAGRAPH and is_known_heading(text):
             # A known part name ("Areas for improvement") is a heading whatever its markup, as in text.
             kind = BlockKind.HEADING
         self.blocks.append(Block(kind, text, Span(line=line if line and line > 0 else None), **extra))  # type: ignore[arg-type]
@@ -121,7 +123,7 @@ class _Reader:
             if not _is_furniture(child, in_main):
                 if _tag(child) == "br":
                     parts.append(" ")
-                elif _tag(child) in {"ul", "ol", "dl", "table"}:
+                elif _tag(child) in _NESTED_BLOCKS:
                     pass  # nested lists and tables are blocks of their own
                 else:
                     parts.append(" " if _tag(child) in _BLOCK_TAGS else "")
@@ -139,9 +141,7 @@ class _Reader:
             return
         if tag == "li" and not any(_tag(child) in _HEADINGS for child in element.iter()):
             self.add(BlockKind.LIST_ITEM, self.inline_text(element, in_main), element.sourceline)
-            for child in element:
-                if _tag(child) in {"ul", "ol", "dl", "table"} and not _is_furniture(child, in_main):
-                    self.walk(child, in_main)
+            self.walk_nested(element, in_main)
             return
         if tag == "tr":
             if _is_layout_row(element):
@@ -155,14 +155,18 @@ class _Reader:
             self.add(BlockKind.CAPTION, self.inline_text(element, in_main), element.sourceline)
             return
         if tag in {"p", "dt", "dd", "pre", "address", "summary", "legend"} and not any(
-            _tag(child) in _BLOCK_TAGS - {"ul", "ol", "dl", "table"} for child in element
+            _tag(child) in _BLOCK_TAGS - _NESTED_BLOCKS for child in element
         ):
             self.paragraph(element, in_main)
-            for child in element:
-                if _tag(child) in {"ul", "ol", "dl", "table"} and not _is_furniture(child, in_main):
-                    self.walk(child, in_main)
+            self.walk_nested(element, in_main)
             return
         self.container(element, in_main)
+
+    def walk_nested(self, element: etree._Element, in_main: bool) -> None:
+        """Emit the lists and tables nested in a list item or paragraph, after its own text."""
+        for child in element:
+            if _tag(child) in _NESTED_BLOCKS and not _is_furniture(child, in_main):
+                self.walk(child, in_main)
 
     def container(self, element: etree._Element, in_main: bool) -> None:
         """A generic container: loose inline text between block children becomes paragraphs."""
@@ -188,22 +192,21 @@ class _Reader:
         text = self.inline_text(element, in_main)
         bold = _wholly_bold(element, in_main)
         kind = BlockKind.PARAGRAPH
-        if bold and _tag(element) == "p" and not _collapse(text).endswith(":"):
+        if bold and _tag(element) == "p" and bold_line_is_heading(one_line(text)):
             kind = BlockKind.HEADING
         self.add(kind, text, element.sourceline, emphasis=bold)
 
     def table_row(self, element: etree._Element, in_main: bool) -> None:
         """A table row with one cell per th/td (empty cells kept, trailing empties dropped)."""
-        cells = [
-            _collapse(self.inline_text(cell, in_main))
-            for cell in element
-            if _tag(cell) in {"td", "th"} and not _is_furniture(cell, in_main)
-        ]
-        while cells and not cells[-1]:
-            cells.pop()
+        cells = trim_cells(
+            [
+                one_line(self.inline_text(cell, in_main))
+                for cell in element
+                if _tag(cell) in {"td", "th"} and not _is_furniture(cell, in_main)
+            ]
+        )
         if any(cells):
-            text = " | ".join(cell for cell in cells if cell)
-            self.blocks.append(Block(BlockKind.TABLE_ROW, text, Span(line=element.sourceline), cells=cells))
+            self.blocks.append(table_row(cells, Span(line=element.sourceline)))
 
 
 def _is_layout_row(row: etree._Element) -> bool:
@@ -255,8 +258,10 @@ def _content_roots(root: etree._Element) -> Iterator[etree._Element]:
     yield body if body is not None else root
 
 
-def read_html(text: str, name: str, sha: str) -> Document:
+def read_html(data: bytes, name: str, sha: str) -> Document:
     """Parse an HTML page into the document model (see the module docstring for the rules)."""
+    text, warnings = decode_page(data, name)
+    require_text(text, name)
     parser = html.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
     # lxml refuses str input with an encoding declaration; the bytes are already decoded.
     text = regex.sub(r"^\s*<\?xml[^>]*\?>", "", text)
@@ -269,5 +274,12 @@ def read_html(text: str, name: str, sha: str) -> Document:
         in_main = _tag(content) in {"main", "article"} or content.attrib.get("role", "").lower() == "main"
         reader.walk(content, in_main)
     title_el = root.find(".//title")
-    title = _collapse(title_el.text_content()) if title_el is not None else ""
-    return Document(path=name, sha256=sha, format=InputFormat.HTML, blocks=reader.blocks, title=title or None)
+    title = one_line(title_el.text_content()) if title_el is not None else ""
+    return Document(
+        path=name,
+        sha256=sha,
+        format=InputFormat.HTML,
+        blocks=reader.blocks,
+        title=title or None,
+        warnings=warnings,
+    )

@@ -10,18 +10,21 @@ and ``[term](#)`` links. The reader knows nothing of grades or areas.
 
 from __future__ import annotations
 
-import unicodedata
-
 import regex
 
-from extractor.model import Block, BlockKind
-from extractor.vocab.headings import KNOWN_HEADING_RE, LABEL_LINE_RE
-from schemas import Span
+from extractor.model import Block, BlockKind, Document
+from extractor.readers.common import (
+    bold_line_is_heading,
+    clean_line,
+    collapse,
+    decode_text,
+    require_text,
+    table_row,
+    trim_cells,
+)
+from extractor.vocab.headings import CAPTION_RE, LABEL_LINE_RE, is_known_heading
+from schemas import InputFormat, Span
 
-# Conversion residue met in the wild: Word bookmarks, field codes, web-page furniture.
-_BOOKMARK_RE = regex.compile(r"\[bookmark:[^\]]*\]", regex.IGNORECASE)
-_CONTROL_RE = regex.compile(r"[\p{Cc}\p{Cf}--[\t\n]]", regex.V1)
-_SPACES_RE = regex.compile(r"[\p{Zs}\t]+", regex.V1)
 _SKIP_LINK_RE = regex.compile(r"^\s*skip\s+to\s+(?:main\s+)?content\s*$", regex.IGNORECASE)
 
 _MD_HEADING_RE = regex.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -37,7 +40,6 @@ _BULLET_RE = regex.compile(r"^\s*(?:[-•*▪◦●–]\s+(?:[a-z]\)\s+)?|[a-z]\
 _FURNITURE_RE = regex.compile(
     r"^(?:(?:last\s+(?:updated|modified)|published|print\s+this\s+page)\b|sources?\s*:)", regex.I
 )
-_CAPTION_RE = regex.compile(r"^(?:figure|chart|table)\s+\d+[a-z]?\s*[:.–-]", regex.IGNORECASE)
 
 # A heading line: short, starts with a capital or a number, no closing full stop.
 MAX_HEADING_CHARS = 180
@@ -67,25 +69,12 @@ def looks_like_markdown(text: str) -> bool:
     return hits >= 2 or headings >= 3
 
 
-def clean_line(line: str) -> str:
-    """Normalise one line: NFC, no control or format characters, no Word residue, single spaces."""
-    line = unicodedata.normalize("NFC", line)
-    line = line.replace("\u00ad", "")  # soft hyphen
-    line = _BOOKMARK_RE.sub("", line)
-    return _CONTROL_RE.sub("", line)
-
-
-def _collapse(text: str) -> str:
-    """Single spaces, no tabs, trimmed."""
-    return _SPACES_RE.sub(" ", text).strip()
-
-
 def _strip_inline_markup(text: str) -> str:
     """Drop links (keep the term), inline bold and simple inline tags."""
     text = _MD_LINK_RE.sub(r"\1", text)
     text = _INLINE_TAG_RE.sub("", text)
     text = _INLINE_EMPH_RE.sub(r"\2", text)
-    return _collapse(text)
+    return collapse(text)
 
 
 def is_heading_shape(text: str) -> bool:
@@ -124,14 +113,14 @@ def read_lines(text: str, *, markdown: bool) -> list[Block]:
         number, line = prepared[index]
         after = _strip_inline_markup(prepared[index + 2][1]) if index + 2 < len(prepared) else ""
         if index + 1 < len(prepared) and _wrapped_heading(line, prepared[index + 1][1], after):
-            joined = f"{_collapse(line)} {_collapse(prepared[index + 1][1])}"
+            joined = f"{collapse(line)} {collapse(prepared[index + 1][1])}"
             tail = Span(line=prepared[index + 1][0])
             blocks.append(
                 Block(
                     BlockKind.HEADING,
                     joined,
                     Span(line=number),
-                    offsets=[(0, Span(line=number)), (len(_collapse(line)) + 1, tail)],
+                    offsets=[(0, Span(line=number)), (len(collapse(line)) + 1, tail)],
                 )
             )
             index += 2
@@ -170,7 +159,7 @@ def _wrapped_heading(first: str, second: str, after: str) -> bool:
     The first is short and does not end a sentence; the second starts in lower case, is
     short, ends without a full stop, and body text follows.
     """
-    a, b = _collapse(first), _collapse(second)
+    a, b = collapse(first), collapse(second)
     if not a or not b or "\t" in first.strip() or "\t" in second.strip():
         return False
     if _MD_HEADING_RE.match(first) or _BULLET_RE.match(first) or _BULLET_RE.match(second):
@@ -185,50 +174,93 @@ def _wrapped_heading(first: str, second: str, after: str) -> bool:
 def _classify(
     line: str, number: int, next_text: str, *, markdown: bool, after_table: bool = False
 ) -> Block | None:
-    """Classify one cleaned line into a block (None for a Markdown table rule)."""
+    """Classify one cleaned line into a block (None for a line that carries no text).
+
+    The rules, first match wins: Markdown headings and pipe tables; tab-separated table rows;
+    a wholly bold line; a bullet; then a plain line (caption, furniture, heading or paragraph).
+    """
     span = Span(line=number)
     if markdown:
-        heading = _MD_HEADING_RE.match(line)
-        if heading:
-            title = _strip_inline_markup(heading.group(2))
-            if not title:
-                return None
-            if _CAPTION_RE.match(title):
-                return Block(BlockKind.CAPTION, title, span)
-            return Block(BlockKind.HEADING, title, span, level=len(heading.group(1)))
+        if heading := _MD_HEADING_RE.match(line):
+            return _markdown_heading(heading, span)
         if _PIPE_RULE_RE.match(line) and "-" in line:
-            return None
+            return None  # the rule under a pipe table's header
         if _PIPE_ROW_RE.match(line):
             cells = [_strip_inline_markup(cell) for cell in line.strip().strip("|").split("|")]
-            return Block(BlockKind.TABLE_ROW, " | ".join(c for c in cells if c), span, cells=cells)
-    # A grid row whose only cell is in the last column has tabs only before it: a table row
-    # when it follows one ("\t\t\t\tManaging fraud" under an "Inadequate" column).
-    if "\t" in line.lstrip() or (after_table and line.startswith("\t")):
-        cells = [_strip_inline_markup(cell) for cell in line.split("\t")]
-        while cells and not cells[-1]:
-            cells.pop()
-        return Block(BlockKind.TABLE_ROW, " | ".join(c for c in cells if c), span, cells=cells)
-    bold = _MD_BOLD_LINE_RE.match(line) or _HTML_BOLD_LINE_RE.match(line)
-    if bold:
-        title = _strip_inline_markup(bold.group(bold.lastindex or 1))
-        if _CAPTION_RE.match(title):
-            return Block(BlockKind.CAPTION, title, span, emphasis=True)
-        if title and not title.endswith(":"):
-            return Block(BlockKind.HEADING, title, span, emphasis=True)
-    bullet = _BULLET_RE.match(line)
-    if bullet:
+            return table_row(cells, span)
+    if _is_tab_row(line, after_table):
+        return table_row(trim_cells([_strip_inline_markup(cell) for cell in line.split("\t")]), span)
+    bold = _bold_line(line, span)
+    if bold is not None:
+        return bold
+    if bullet := _BULLET_RE.match(line):
         return Block(BlockKind.LIST_ITEM, _strip_inline_markup(line[bullet.end() :]), span)
-    text = _strip_inline_markup(line)
+    return _plain_line(_strip_inline_markup(line), span, next_text)
+
+
+def _markdown_heading(heading: regex.Match[str], span: Span) -> Block | None:
+    """A ``#`` heading with its level (a caption when it names a figure; None without a title)."""
+    title = _strip_inline_markup(heading.group(2))
+    if not title:
+        return None
+    if CAPTION_RE.match(title):
+        return Block(BlockKind.CAPTION, title, span)
+    return Block(BlockKind.HEADING, title, span, level=len(heading.group(1)))
+
+
+def _is_tab_row(line: str, after_table: bool) -> bool:
+    """A table row saved as text: cells separated by tabs.
+
+    A grid row whose only cell is in the last column has tabs only before it ("Managing
+    fraud" under an "Inadequate" column): a table row when it follows one.
+    """
+    return "\t" in line.lstrip() or (after_table and line.startswith("\t"))
+
+
+def _bold_line(line: str, span: Span) -> Block | None:
+    """A wholly bold line (``**...**`` or ``<b>...</b>``): a caption or a heading, else not decided here."""
+    bold = _MD_BOLD_LINE_RE.match(line) or _HTML_BOLD_LINE_RE.match(line)
+    if not bold:
+        return None
+    title = _strip_inline_markup(bold.group(bold.lastindex or 1))
+    if CAPTION_RE.match(title):
+        return Block(BlockKind.CAPTION, title, span, emphasis=True)
+    if bold_line_is_heading(title):
+        return Block(BlockKind.HEADING, title, span, emphasis=True)
+    return None
+
+
+def _plain_line(text: str, span: Span, next_text: str) -> Block | None:
+    """A line without markup: a caption, page furniture, a heading by its name or its shape, or body."""
     if not text:
         return None
-    if _CAPTION_RE.match(text):
+    if CAPTION_RE.match(text):
         return Block(BlockKind.CAPTION, text, span)
     if _FURNITURE_RE.match(text):
         return Block(BlockKind.PARAGRAPH, text, span)
-    if KNOWN_HEADING_RE.match(text) and len(text) <= 60:
-        return Block(BlockKind.HEADING, text, span)
-    # A heading is followed by body text, or by a label line printed under it ("Good", "(Not Graded)").
-    followed = bool(next_text) and (_is_body(next_text) or bool(LABEL_LINE_RE.match(next_text)))
-    if is_heading_shape(text) and not LABEL_LINE_RE.match(text) and (text.endswith("?") or followed):
+    if is_known_heading(text) or _is_heading_by_layout(text, next_text):
         return Block(BlockKind.HEADING, text, span)
     return Block(BlockKind.PARAGRAPH, text, span)
+
+
+def _is_heading_by_layout(text: str, next_text: str) -> bool:
+    """A heading-shaped line that asks a question, or is followed by body text or by a label
+    line printed under it ("Good", "(Not Graded)"); a label line itself is no heading."""
+    if not is_heading_shape(text) or LABEL_LINE_RE.match(text):
+        return False
+    followed = bool(next_text) and (_is_body(next_text) or bool(LABEL_LINE_RE.match(next_text)))
+    return text.endswith("?") or followed
+
+
+def read_text(data: bytes, name: str, sha: str) -> Document:
+    """Read plain text or Markdown bytes (Markdown told by its markup) into the document model."""
+    text, warnings = decode_text(data, name)
+    require_text(text, name)
+    markdown = looks_like_markdown(text)
+    return Document(
+        path=name,
+        sha256=sha,
+        format=InputFormat.MARKDOWN if markdown else InputFormat.TEXT,
+        blocks=read_lines(text, markdown=markdown),
+        warnings=warnings,
+    )
