@@ -14,8 +14,8 @@ import regex
 
 from extractor.counts import CountMatch, find_counts, is_earlier_cycle
 from extractor.errors import warning
+from extractor.finders.sentences import sentence_of
 from extractor.model import Block, Extraction
-from extractor.nlp import sentence_at
 from extractor.pipeline import stage
 from extractor.proportions import ProportionMatch, find_proportions
 from extractor.vocab.areas import normalise_title, strip_title_decorations
@@ -23,17 +23,6 @@ from extractor.vocab.headings import CONTENTS_RE
 from schemas import CountOf, Finding, SectionKind, StatedCount
 
 _PAGE_COUNTER_RE = regex.compile(r"^\W*(?:page\s+)?\d+\s+(?:of|/)\s+\d+\W*$", regex.IGNORECASE)
-
-
-def sentence_of(text: str, start: int, end: int) -> str:
-    """The sentence (or run of sentences, for a split proportion) holding ``text[start:end]``.
-
-    >>> sentence_of("We looked. In 28 of the 39 cases we examined, it was fine. Next.", 14, 30)
-    'In 28 of the 39 cases we examined, it was fine.'
-    """
-    first, _ = sentence_at(text, start)
-    _, last = sentence_at(text, max(start, end - 1))
-    return text[first:last].strip()
 
 
 def readable_blocks(ex: Extraction) -> list[tuple[int, Block]]:

@@ -22,8 +22,8 @@ from itertools import pairwise
 import regex
 
 from extractor.counts import find_counts, is_earlier_cycle
+from extractor.finders.sentences import sentences
 from extractor.model import Block, BlockKind, Extraction, SectionNode
-from extractor.nlp import sentence_bounds
 from extractor.pipeline import stage
 from extractor.vocab.numbers import MONTHS
 from schemas import CountOf, Item, SectionKind
@@ -256,17 +256,12 @@ def _with_recommendation_fields(item: Item) -> Item:
 # -- running text --------------------------------------------------------------------------
 
 
-def _sentences(block: Block) -> list[tuple[int, str]]:
-    """(offset, text) of each sentence of a block."""
-    return [(start, block.text[start:end]) for start, end in sentence_bounds(block.text)]
-
-
 def _running_afis(ex: Extraction, index: int, block: Block, cycle: str | None) -> list[Item]:
     """The AFIs a block's sentences name after stating their number (not an earlier cycle's)."""
     if not _AFI_CUE_RE.search(block.text):
         return []  # cheap test first: most blocks mention no AFI, and sentencizing costs time
     items = []
-    for start, sentence in _sentences(block):
+    for start, sentence in sentences(block.text):
         if is_earlier_cycle(sentence, cycle):
             continue
         for topic in find_stated_afis(sentence):
@@ -281,7 +276,7 @@ def _running_innovative(ex: Extraction, index: int, block: Block) -> list[Item]:
     if not _INNOVATIVE_CUE_RE.search(block.text):
         return []
     items = []
-    for start, sentence in _sentences(block):
+    for start, sentence in sentences(block.text):
         label = innovative_label(sentence)
         if label:
             text = sentence.strip()

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import regex
 
+from extractor.finders.sentences import sentences
 from extractor.model import Block, BlockKind, Extraction, SectionNode
 from extractor.pipeline import stage
 from extractor.vocab.areas import area_by_id, area_title, find_area_mentions, match_area
@@ -219,7 +220,6 @@ def find_listed_grid(texts: Sequence[str]) -> tuple[list[GridCell], set[int]]:
 
 # --------------------------------------------------------------------------- sentences
 
-_SENTENCE_SPLIT_RE = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}‘“'\"(])")
 _ADV = r"(?:\s+(?:now|still|also|overall|currently|therefore|again|consistently))*"
 _TO_BE = r"(?:is|are|was|were|remains|remain|ha(?:s|ve)\s+been|(?:has\s+)?continue[sd]?\s+to\s+be)"
 _JUDGED = r"(?:(?:judged|assessed|graded|rated|found|considered)\s+(?:to\s+be\s+|as\s+)?)?"
@@ -334,17 +334,6 @@ def _is_earlier(sentence: str, cycle_start: int | None, *, moved: bool) -> bool:
     if moved:  # "has moved from adequate to good since the last inspection": the 'to' grade is current
         return False
     return bool(_EARLIER_RE.search(sentence)) and not _NOW_RE.search(sentence)
-
-
-def split_sentences(text: str) -> list[tuple[int, str]]:
-    """Sentences of a block with their start offsets."""
-    out: list[tuple[int, str]] = []
-    start = 0
-    for match in _SENTENCE_SPLIT_RE.finditer(text):
-        out.append((start, text[start : match.start()]))
-        start = match.end()
-    out.append((start, text[start:]))
-    return [(offset, sentence) for offset, sentence in out if sentence.strip()]
 
 
 def find_sentence_grades(
@@ -565,7 +554,7 @@ class _Attacher:
         for index, block in enumerate(self.blocks):
             if index in self.in_grid or block.kind is BlockKind.TABLE_ROW or BARE_GRADE_RE.match(block.text):
                 continue
-            for offset, sentence in split_sentences(block.text):
+            for offset, sentence in sentences(block.text):
                 for found in find_sentence_grades(sentence, self.names, self.cycle_start):
                     if not found.earlier:
                         self._sentence(index, block, offset, sentence, found, leads)

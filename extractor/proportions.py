@@ -22,7 +22,7 @@ from functools import lru_cache
 import regex
 from spacy.matcher import Matcher
 
-from extractor.nlp import make_matcher, nlp, sentence_bounds
+from extractor.finders.sentences import make_matcher, nlp, sentence_bounds
 from extractor.vocab.numbers import MONTHS, NUMBER, is_year, to_int
 
 # Words that may stand between "of (the)" and the total: "10 of the relevant 32 cases".
