@@ -20,6 +20,7 @@ from extractor.finders.sentences import sentences
 from extractor.model import Block, BlockKind, Extraction, SectionNode
 from extractor.pipeline import stage
 from extractor.vocab.areas import area_by_id, area_title, find_area_mentions, match_area
+from extractor.vocab.cycles import EARLIER_GRADE_RE, NOW_RE, YEAR_RE, first_year
 from extractor.vocab.forces import forces
 from extractor.vocab.grades import (
     AFI_COUNT_TAIL,
@@ -225,15 +226,6 @@ _TO_BE = r"(?:is|are|was|were|remains|remain|ha(?:s|ve)\s+been|(?:has\s+)?contin
 _JUDGED = r"(?:(?:judged|assessed|graded|rated|found|considered)\s+(?:to\s+be\s+|as\s+)?)?"
 _PHRASE = r"(?:\s+(?:at|in|for)\b\s*(?P<phrase>[^.;]*))"
 _COMPLEMENT_END = r"(?=\s*(?:[.,;:)]|$|\s+(?:and|but|overall|in\s+this\s+area)\b))"
-_EARLIER_RE = regex.compile(
-    r"\b(?:previous(?:ly)?|last|earlier|prior|former(?:ly)?)\s+(?:\w+\s+){0,2}?"
-    r"(?:inspections?|assessments?|reports?|PEEL|cycles?|rounds?|years?|grades?|gradings?)\b"
-    r"|\bpreviously\b|\bnot\s+inspected\b|\bused\s+to\s+be\b",
-    regex.IGNORECASE,
-)
-_YEAR_RE = regex.compile(r"(?<![\d/–-])(20[01]\d|202\d)(?![\d/–-])")
-_NOW_RE = regex.compile(r"\bnow\b", regex.IGNORECASE)
-
 
 # A force's proper name when the document's force is not known: "Guernsey Police", "States of Jersey Police".
 _ANY_FORCE_NAME = (
@@ -328,12 +320,12 @@ def _patterns(names: tuple[str, ...]) -> list[tuple[str, regex.Pattern[str]]]:
 
 def _is_earlier(sentence: str, cycle_start: int | None, *, moved: bool) -> bool:
     """True when a sentence states a grade of an earlier inspection, not this document's."""
-    years = [int(year) for year in _YEAR_RE.findall(sentence)]
+    years = [int(year) for year in YEAR_RE.findall(sentence)]
     if years and (cycle_start is None or min(years) < cycle_start):
         return True
     if moved:  # "has moved from adequate to good since the last inspection": the 'to' grade is current
         return False
-    return bool(_EARLIER_RE.search(sentence)) and not _NOW_RE.search(sentence)
+    return bool(EARLIER_GRADE_RE.search(sentence)) and not NOW_RE.search(sentence)
 
 
 def find_sentence_grades(
@@ -443,8 +435,7 @@ def _cycle_start(ex: Extraction) -> int | None:
     """First year of the document's cycle ('2023–25' -> 2023), to tell earlier years apart."""
     if ex.info is None or ex.info.inspection is None:
         return None
-    match = regex.match(r"\d{4}", ex.info.inspection.cycle)
-    return int(match.group(0)) if match else None
+    return first_year(ex.info.inspection.cycle)
 
 
 # Headings that carry a grade but name no area: an overall verdict, not an area outside the taxonomy.
