@@ -1,6 +1,6 @@
 """Stated counts and "X of Y" findings stage: find in each block, then attach to the document.
 
-The finders are pure (:mod:`extractor.counts`, :mod:`extractor.proportions`); this
+The finders are pure (:mod:`extractor.finders.counts`, :mod:`extractor.finders.proportions`); this
 module only decides which blocks to read (not the table of contents, not a bare page
 counter), ties each result to its area section and sentence, and warns about what
 it cannot keep (``x > y``, a stated AFI count that disagrees with the AFIs set out).
@@ -12,12 +12,12 @@ from collections import Counter
 
 import regex
 
-from extractor.counts import CountMatch, find_counts, is_earlier_cycle
 from extractor.errors import warning
+from extractor.finders.counts import CountMatch, find_counts, is_earlier_cycle
+from extractor.finders.proportions import ProportionMatch, find_proportions
 from extractor.finders.sentences import sentence_of
 from extractor.model import Block, Extraction
 from extractor.pipeline import stage
-from extractor.proportions import ProportionMatch, find_proportions
 from extractor.vocab.areas import normalise_title, strip_title_decorations
 from extractor.vocab.headings import CONTENTS_RE
 from schemas import CountOf, Finding, SectionKind, StatedCount

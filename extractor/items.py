@@ -21,7 +21,7 @@ from itertools import pairwise
 
 import regex
 
-from extractor.counts import find_counts, is_earlier_cycle
+from extractor.finders.counts import find_counts, is_earlier_cycle
 from extractor.finders.sentences import sentences
 from extractor.model import Block, BlockKind, Extraction, SectionNode
 from extractor.pipeline import stage
