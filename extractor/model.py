@@ -16,6 +16,7 @@ from extractor.errors import warning
 from schemas import (
     DocumentInfo,
     Finding,
+    Grade,
     InputFormat,
     Item,
     Judgment,
@@ -108,12 +109,34 @@ class SectionNode:
         return nodes
 
 
+@dataclass(frozen=True)
+class GridEntry:
+    """An area's entry in a judgments grid: the block it stands in, its text and its column's grade."""
+
+    block: int  # index of the block holding the entry (its first row when a cell wraps)
+    text: str  # the area as the grid writes it
+    grade: Grade
+    grade_text: str  # the grade words as the grid writes them
+
+
+@dataclass
+class Grids:
+    """The document's judgments grids, found once: their entries and every block index they cover.
+
+    Sections read ``blocks`` (a grid's lines open no section); judgments read both.
+    """
+
+    entries: list[GridEntry]
+    blocks: set[int]
+
+
 @dataclass
 class Extraction:
     """The working state of one document through the stages."""
 
     document: Document
     info: DocumentInfo | None = None
+    grids: Grids | None = None
     sections: list[SectionNode] | None = None
     judgments: list[Judgment] | None = None
     areas_for_improvement: list[Item] | None = None

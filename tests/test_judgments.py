@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.judgments import (
-    Source,
-    area_of_phrase,
+from extractor.finders.grade_sentences import area_of_phrase, compiled_grammar, find_sentence_grades
+from extractor.finders.grades import (
+    EvidenceKind,
     find_bare_grade,
     find_grid_cells,
     find_listed_grid,
     find_pair_row,
-    find_sentence_grades,
     find_title_grade,
     grid_header,
-    parse_grade,
 )
 from extractor.readers.text import read_lines
+from extractor.vocab.grade_sentences import GRADE_SENTENCES, GradeSentence
+from extractor.vocab.grades import parse_grade
 from schemas import Grade, Report
 from tests.conftest import SAMPLE_NAMES, extract_text, gold, sample_report
 
@@ -110,7 +110,7 @@ def test_judgments_bare_grade_lines(line: str, grade: Grade | None) -> None:
 def test_judgments_title_with_grade_tail(text: str, title: str, grade: Grade) -> None:
     found = find_title_grade(text)
     assert found is not None
-    assert (found.phrase, found.grade, found.source) == (title, grade, Source.HEADING)
+    assert (found.phrase, found.grade, found.kind) == (title, grade, EvidenceKind.HEADING)
 
 
 @pytest.mark.parametrize(
@@ -278,6 +278,14 @@ def test_judgments_sentences_of_this_force(
 ) -> None:
     found = find_sentence_grades(sentence, names, cycle_start=2023)
     assert [(f.grade, f.phrase, f.earlier) for f in found] == [(grade, phrase, False)]
+
+
+@pytest.mark.parametrize("entry", GRADE_SENTENCES, ids=[entry.name for entry in GRADE_SENTENCES])
+def test_judgments_every_grade_sentence_pattern_reads_its_example(entry: GradeSentence) -> None:
+    pattern = dict(compiled_grammar(())).get(entry)
+    assert pattern is not None and pattern.search(entry.example)
+    found = find_sentence_grades(entry.example, [], cycle_start=2023)
+    assert found and not found[0].earlier
 
 
 NOT_THIS_FORCE = [

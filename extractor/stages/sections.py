@@ -1,4 +1,4 @@
-"""Section tree: summary parts, one section per graded area, and each area's parts.
+"""Stage ``sections``: the section tree: summary parts, one section per graded area, and each area's parts.
 
 Levels come from each heading's role, not from its markup, because reports mark
 the same role at different levels (and plain text marks none): top-level sections
@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import regex
 
-from extractor.judgments import find_listed_grid
 from extractor.model import Block, BlockKind, Extraction, SectionNode
 from extractor.pipeline import stage
 from extractor.vocab.areas import match_area
 from extractor.vocab.grades import BARE_GRADE_RE
 from extractor.vocab.headings import BACK_MATTER_RE, CONTENTS_RE, SUMMARY_RE, part_kind
-from schemas import Section, SectionKind
+from schemas import SectionKind
 
 _NUMBERED_RE = regex.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(?=\p{Lu})")
 _PAGE_NUMBER_END_RE = regex.compile(r"(?:\.{3,}|…|\s)\s*\d{1,3}\s*$")
@@ -150,7 +149,8 @@ def build_sections(ex: Extraction) -> list[SectionNode]:
     builder = _TreeBuilder(ex)
     heading_texts = [_normal(b.text) for b in blocks if b.is_heading]
     # A judgments grid read one cell a line lists area titles under grade labels: no sections.
-    _, listed_grid = find_listed_grid([b.text for b in blocks])
+    assert ex.grids is not None
+    in_grid = ex.grids.blocks
     index = 0
     while index < len(blocks):
         block = blocks[index]
@@ -162,28 +162,16 @@ def build_sections(ex: Extraction) -> list[SectionNode]:
             builder.close_all(end)
             index = end
             continue
-        if block.is_heading and not BARE_GRADE_RE.match(block.text) and index not in listed_grid:
+        if block.is_heading and not BARE_GRADE_RE.match(block.text) and index not in in_grid:
             builder.add(index, block)
         index += 1
     builder.close_all(len(blocks))
     return builder.roots
 
 
-@stage("sections", requires=("info",), assigns=("sections",))
+@stage("sections", requires=("info", "grids"), assigns=("sections",))
 def sections_stage(ex: Extraction) -> None:
     """Build the section tree and warn when no area section is found in a report."""
     ex.sections = build_sections(ex)
     if not any(node.kind is SectionKind.AREA for node in ex.all_sections()):
         ex.warn("no-area-sections", "no section of the document is headed by a known PEEL area")
-
-
-def to_schema(ex: Extraction, node: SectionNode) -> Section:
-    """Convert a working section to the output model."""
-    return Section(
-        title=node.title,
-        level=node.level,
-        kind=node.kind,
-        area_id=node.area_id,
-        span=ex.blocks[node.start].span,
-        children=[to_schema(ex, child) for child in node.children],
-    )
