@@ -1,10 +1,10 @@
-"""Items stage: areas for improvement, causes of concern, recommendations, innovative practice.
+"""Stage ``items``: areas for improvement, causes of concern, recommendations, innovative practice.
 
 Two sources, in document order:
 
 - **Parts**: a part heading ("Areas for improvement", "Cause of concern",
   "Recommendations", "Innovative practice") opens a part by position (see
-  :mod:`extractor.sections`); each heading beneath it is one item whose text runs to
+  :mod:`extractor.stages.sections`); each heading beneath it is one item whose text runs to
   the next heading, and a part without headings gives one item per bullet (or per
   sentence-ending paragraph), a paragraph ending in ":" keeping the bullets after it.
 - **Running text**, as forces' responses and commissioners' reports write it:
@@ -16,17 +16,23 @@ Two sources, in document order:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import pairwise
 
 import regex
 
-from extractor.finders.counts import find_counts, is_earlier_cycle
+from extractor.finders.counts import is_earlier_cycle
+from extractor.finders.items import (
+    AFI_CUE_RE,
+    INNOVATIVE_CUE_RE,
+    find_stated_afis,
+    innovative_label,
+    part_label,
+    recommendation_fields,
+)
 from extractor.finders.sentences import sentences
 from extractor.model import Block, BlockKind, Extraction, SectionNode
 from extractor.pipeline import stage
-from extractor.vocab.numbers import MONTHS
-from schemas import CountOf, Item, SectionKind
+from schemas import Item, SectionKind
 
 # Section kinds of parts and the Extraction list their items go to.
 PART_LISTS: dict[SectionKind, str] = {
@@ -38,58 +44,6 @@ PART_LISTS: dict[SectionKind, str] = {
 
 _BULLET_RE = regex.compile(r"^\s*[·•▪◦●‣∙]\s*")
 _TERMINAL_RE = regex.compile(r"[.:;!?…][\"'”’)]*\d{0,3}\s*$")  # a PDF footnote mark may follow
-
-# What follows a count of AFIs when the sentence goes on to name them.
-_TOPIC_CUE_RE = regex.compile(
-    r"""^\s*
-    (?:,?\s*(?:was|were|is|are|has\s+been|have\s+been)\s+
-        (?:identified|made|set\s+out|highlighted|given|raised|issued|found)
-        (?:\s+(?:with)?in\s+the\s+(?:report|inspection))?)?
-    \s*,?\s*
-    # "both of which related to X; A and B": the named AFIs follow the semicolon
-    (?:(?:both|all|each)\s+of\s+which\s+relate[sd]?\s+to\s+[^;.]+;\s*
-      |(?:which\s+)?(?:centres?|centred|centers?|centered)\s+(?:a)?round\s+
-      |(?:which\s+|that\s+)?focus(?:es|ed|sed)?\s+(?:on|upon)\s+
-      |in\s+respect\s+of\s+|relat(?:ing|es|ed)\s+to\s+|regarding\s+|linked\s+to\s+|concerning\s+
-      |(?:which\s+|that\s+)?set\s+out\s+|about\s+|around\s+|on\s+
-      |:\s*)                                # "two AFIs: bail and custody"
-    """,
-    regex.VERBOSE | regex.IGNORECASE,
-)
-# A passive tail after the last named AFI: "... the most vulnerable were highlighted."
-_PASSIVE_TAIL_RE = regex.compile(
-    r"\s+(?:were|was|are|is|have\s+been|has\s+been)\s+(?:highlighted|identified|made|raised|given|found|noted)$",
-    regex.IGNORECASE,
-)
-
-# Innovative or promising practice credited by the inspectorate in running text.
-_INNOVATIVE_RES: tuple[regex.Pattern[str], ...] = tuple(
-    regex.compile(pattern, regex.IGNORECASE)
-    for pattern in (
-        r"\b(?:was|were|is|are|been)\s+(?:highlighted|identified|recognised|recognized|noted|described"
-        r"|cited|commended|praised)\s+as\s+(?:being\s+)?(?P<label>innovative|promising)\b",
-        r"\b(?:is|was|are|were|been)\s+(?:recognised|recognized|praised|commended)\s+for\s+"
-        r"(?:the|its|their|an?)\s+(?P<label>innovative)\b",
-        r"\b(?P<label>innovative|promising)\s+practice\s+(?:is|was|has\s+been|were|are)\s+"
-        r"(?:included|identified|highlighted|noted|found|recognised|recognized|cited)\b",
-        r"\b(?:report|HMICFRS|HMIC|inspectorate|inspectors?)\s+(?:identifie[sd]|highlight(?:s|ed)|f(?:ou)?nds?"
-        r"|notes?|noted|recognise[sd]|recognize[sd]|cites?|cited)\s+(?P<label>innovative|promising)\s+practice\b",
-    )
-)
-
-_AFI_CUE_RE = regex.compile(r"\bAFIs?\b|areas?\s+for\s+improvement", regex.IGNORECASE)
-_INNOVATIVE_CUE_RE = regex.compile(r"\b(?:innovative|promising)\b", regex.IGNORECASE)
-
-# "1. By 14 June 2024, chief constables should ..." (number, deadline, addressee).
-_RECOMMENDATION_RE = regex.compile(
-    rf"""^\s*(?:(?P<number>\d{{1,2}})[.)]\s+)?
-    (?:By\s+(?P<deadline>(?:\d{{1,2}}\s+)?(?:{MONTHS})\s+\d{{4}}|(?:the\s+)?end\s+of\s+[\w\s]{{1,20}}?\d{{4}})
-      |(?P<deadline>Within\s+[\w-]+(?:\s+[\w-]+)?\s+(?:days|weeks|months|years)))   # "Within six months"
-    ,?\s+
-    (?P<addressee>[^.;:]{{2,160}}?)\s+(?:should|must|will\s+need\s+to|needs?\s+to)\b""",
-    regex.VERBOSE | regex.IGNORECASE,
-)
-_NUMBERED_RE = regex.compile(r"^\s*(?P<number>\d{1,2})[.)]\s+(?=\p{Lu})")
 # A part headed in the singular holds one item, however many paragraphs it runs to.
 _SINGULAR_PART_RE = regex.compile(
     r"^\W*(?:area\s+for\s+improvement|cause\s+(?:of|for)\s+concern|recommendation)\W*$", regex.IGNORECASE
@@ -98,100 +52,6 @@ _SINGULAR_PART_RE = regex.compile(
 _DIRECTIVE_RE = regex.compile(
     r"\b(?:should|must|needs?\s+to|ought\s+to|(?:is|are)\s+required\s+to|will\s+need\s+to)\b", regex.I
 )
-
-
-@dataclass(frozen=True)
-class RecommendationFields:
-    """What a recommendation's wording states about it."""
-
-    number: int | None
-    deadline: str | None
-    addressee: str | None
-    text: str  # the wording without its list number
-
-
-def recommendation_fields(text: str) -> RecommendationFields:
-    """Number, deadline and addressee of a recommendation, where its wording states them.
-
-    >>> recommendation_fields("2. By 14 June 2024, chief constables should review training.")
-    RecommendationFields(number=2, deadline='14 June 2024', addressee='chief constables', \
-text='By 14 June 2024, chief constables should review training.')
-    >>> recommendation_fields("Within six months, the force should review its training.").deadline
-    'Within six months'
-    >>> recommendation_fields("The force should review its training.").deadline is None
-    True
-    """
-    found = _RECOMMENDATION_RE.match(text)
-    numbered = _NUMBERED_RE.match(text)
-    number = int(numbered.group("number")) if numbered else None
-    body = text[numbered.end() :] if numbered else text.strip()
-    if not found:
-        return RecommendationFields(number, None, None, body)
-    return RecommendationFields(number, found.group("deadline"), found.group("addressee").strip(), body)
-
-
-def split_topics(phrase: str, count: int) -> list[str]:
-    """Split the words naming ``count`` AFIs into one phrase per AFI.
-
-    Commas and semicolons separate them; the last two are joined by the first "and"
-    of the last piece, as an English list is written. Splitting stops at ``count``.
-
-    >>> split_topics("resourcing, allocation, victim needs assessment and auditable records", 4)
-    ['resourcing', 'allocation', 'victim needs assessment', 'auditable records']
-    >>> split_topics("surveying victims of crime and assessing public satisfaction", 1)
-    ['surveying victims of crime and assessing public satisfaction']
-    >>> split_topics("the use of protection orders and wellbeing of staff", 2)
-    ['the use of protection orders', 'wellbeing of staff']
-    """
-    phrase = phrase.strip()
-    if count <= 1:
-        return [phrase]
-    pieces = [p.strip() for p in regex.split(r"\s*[,;]\s*(?:and\s+)?", phrase) if p.strip()]
-    while len(pieces) < count:
-        last = pieces[-1]
-        head, sep, tail = last.partition(" and ")
-        if not sep:
-            break
-        pieces[-1:] = [head.strip(), tail.strip()]
-    return pieces
-
-
-def find_stated_afis(sentence: str) -> list[str]:
-    """The AFIs a sentence sets out after stating their number ("Two AFIs linked to A and B").
-
-    >>> find_stated_afis("Three AFIs focus on bail, the management of RSOs and digital capability.")
-    ['bail', 'the management of RSOs', 'digital capability']
-    >>> find_stated_afis("Local profiles have been produced in line with the AFI.")
-    []
-    """
-    topics: list[str] = []
-    for count in find_counts(sentence):
-        if count.of is not CountOf.AREAS_FOR_IMPROVEMENT or count.count < 1:
-            continue
-        cue = _TOPIC_CUE_RE.match(sentence[count.end :])
-        if not cue:
-            continue
-        phrase = sentence[count.end + cue.end() :].strip()
-        phrase = regex.sub(r"[.!?]+\s*$", "", phrase)
-        phrase = _PASSIVE_TAIL_RE.sub("", phrase)
-        if phrase:
-            topics.extend(split_topics(phrase, count.count))
-    return topics
-
-
-def innovative_label(sentence: str) -> str | None:
-    """'innovative' or 'promising' when the sentence credits practice as such, else None.
-
-    >>> innovative_label("The Problem-Solving Taskforce were highlighted as innovative in the report.")
-    'innovative'
-    >>> innovative_label("Senior leaders have been innovative in their use of technology.") is None
-    True
-    """
-    for pattern in _INNOVATIVE_RES:
-        found = pattern.search(sentence)
-        if found:
-            return found.group("label").lower()
-    return None
 
 
 # -- parts ---------------------------------------------------------------------------------
@@ -258,7 +118,7 @@ def _with_recommendation_fields(item: Item) -> Item:
 
 def _running_afis(ex: Extraction, index: int, block: Block, cycle: str | None) -> list[Item]:
     """The AFIs a block's sentences name after stating their number (not an earlier cycle's)."""
-    if not _AFI_CUE_RE.search(block.text):
+    if not AFI_CUE_RE.search(block.text):
         return []  # cheap test first: most blocks mention no AFI, and sentencizing costs time
     items = []
     for start, sentence in sentences(block.text):
@@ -273,7 +133,7 @@ def _running_afis(ex: Extraction, index: int, block: Block, cycle: str | None) -
 
 def _running_innovative(ex: Extraction, index: int, block: Block) -> list[Item]:
     """One item per sentence of a block that credits practice as innovative or promising."""
-    if not _INNOVATIVE_CUE_RE.search(block.text):
+    if not INNOVATIVE_CUE_RE.search(block.text):
         return []
     items = []
     for start, sentence in sentences(block.text):
@@ -320,9 +180,9 @@ def collect_items(ex: Extraction) -> tuple[dict[str, list[Item]], list[SectionNo
         found = _part_items(ex, part)
         if part.kind is SectionKind.RECOMMENDATIONS:
             found = [_with_recommendation_fields(item) for item in found]
-        label = regex.match(r"\W*(innovative|promising)\b", part.title, regex.IGNORECASE)
+        label = part_label(part.title)
         if part.kind is SectionKind.INNOVATIVE_PRACTICE and label:
-            found = [item.model_copy(update={"label": label.group(1).lower()}) for item in found]
+            found = [item.model_copy(update={"label": label}) for item in found]
         lists[name].extend((part.start, item) for item in found)
         if found:
             in_part.update(range(part.start, part.end))
