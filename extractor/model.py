@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from extractor.errors import warning
+from extractor.vocab.headings import CONTENTS_RE, PAGE_COUNTER_RE
 from schemas import (
     DocumentInfo,
     Finding,
@@ -177,6 +178,19 @@ class Extraction:
     def area_section_at(self, index: int) -> SectionNode | None:
         """The innermost area section holding block ``index``."""
         return next((n for n in reversed(self.path_at(index)) if n.kind is SectionKind.AREA), None)
+
+    def body_blocks(self) -> list[tuple[int, Block]]:
+        """(index, block) of every block that can state counts and findings.
+
+        Not the table of contents' entries, nor a bare page counter ("Page 3 of 12" is no "X of Y").
+        """
+        contents = [(n.start, n.end) for n in self.all_sections() if CONTENTS_RE.match(n.title.strip())]
+        return [
+            (index, block)
+            for index, block in enumerate(self.blocks)
+            if not any(start <= index < end for start, end in contents)
+            and not PAGE_COUNTER_RE.match(block.text)
+        ]
 
     def warn(self, code: str, message: str, block: Block | None = None) -> None:
         """Record a warning, with the block's span when there is one."""

@@ -28,7 +28,7 @@ class Stage:
 
 STAGES: dict[str, Stage] = {}
 # The order the stages run in; each one's ``requires`` are assigned by those before it.
-STAGE_ORDER: tuple[str, ...] = ("info", "grids", "sections", "judgments", "items", "findings")
+STAGE_ORDER: tuple[str, ...] = ("info", "grids", "sections", "judgments", "items", "findings", "counts")
 
 
 def stage(

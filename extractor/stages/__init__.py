@@ -4,5 +4,4 @@ Importing this package registers every stage with :mod:`extractor.pipeline`, whi
 in its ``STAGE_ORDER``. A stage imports finders, vocabulary and the model, never another stage.
 """
 
-from extractor import findings  # noqa: F401
-from extractor.stages import grids, info, items, judgments, sections  # noqa: F401
+from extractor.stages import counts, findings, grids, info, items, judgments, sections  # noqa: F401

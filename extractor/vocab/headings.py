@@ -102,6 +102,9 @@ def is_known_heading(text: str) -> bool:
     return len(text) <= KNOWN_HEADING_MAX_CHARS and bool(KNOWN_HEADING_RE.match(text))
 
 
+# A page counter standing as a line of its own: "Page 3 of 12", "3 / 12".
+PAGE_COUNTER_RE = regex.compile(r"^\W*(?:page\s+)?\d+\s+(?:of|/)\s+\d+\W*$", regex.IGNORECASE)
+
 # A figure, chart or table caption: "Figure 3: ...", "Table 2 – ...".
 CAPTION_RE = regex.compile(r"^(?:figure|chart|table)\s+\d+[a-z]?\s*[:.–-]", regex.IGNORECASE)
 
