@@ -32,15 +32,10 @@ from extractor.finders.items import (
 from extractor.finders.sentences import sentences
 from extractor.model import Block, BlockKind, Extraction, SectionNode
 from extractor.pipeline import stage
-from schemas import Item, SectionKind
+from schemas import ITEM_FIELDS, Item, SectionKind
 
-# Section kinds of parts and the Extraction list their items go to.
-PART_LISTS: dict[SectionKind, str] = {
-    SectionKind.AREAS_FOR_IMPROVEMENT: "areas_for_improvement",
-    SectionKind.CAUSES_OF_CONCERN: "causes_of_concern",
-    SectionKind.RECOMMENDATIONS: "recommendations",
-    SectionKind.INNOVATIVE_PRACTICE: "innovative_practice",
-}
+# Section kinds of parts and the item list their items go to (each part's kind is named as its list).
+PART_LISTS: dict[SectionKind, str] = {SectionKind(name): name for name in ITEM_FIELDS}
 
 _BULLET_RE = regex.compile(r"^\s*[·•▪◦●‣∙]\s*")
 _TERMINAL_RE = regex.compile(r"[.:;!?…][\"'”’)]*\d{0,3}\s*$")  # a PDF footnote mark may follow
@@ -69,32 +64,8 @@ def _part_items(ex: Extraction, part: SectionNode) -> list[Item]:
     area_id = ex.area_at(part.start)
     blocks = ex.blocks
     if part.children:
-        items = []
-        for child in part.children:
-            body = [b.text for b in blocks[child.start + 1 : child.end] if _is_prose(b)]
-            items.append(
-                Item(
-                    area_id=area_id,
-                    title=child.title,
-                    text="\n".join([child.title, *body]),
-                    span=blocks[child.start].span,
-                )
-            )
-        return items
-    groups: list[list[Block]] = []
-    for block in blocks[part.start + 1 : part.end]:
-        if block.kind in (BlockKind.TABLE_ROW, BlockKind.CAPTION) or not regex.search(
-            r"\p{L}{2}", block.text
-        ):
-            continue
-        bullet = block.kind is BlockKind.LIST_ITEM or bool(_BULLET_RE.match(block.text))
-        # A paragraph ending in ":" introduces the bullets after it; they belong to its item.
-        introduced = bool(groups) and groups[-1][0].text.rstrip().endswith(":") and bullet
-        continued = bool(groups) and not bullet and block.text.lstrip()[:1].islower()
-        if introduced or continued:
-            groups[-1].append(block)
-        elif _is_prose(block) and (bullet or _TERMINAL_RE.search(block.text)):
-            groups.append([block])
+        return [_headed_item(blocks, child, area_id) for child in part.children]
+    groups = _paragraph_groups(blocks[part.start + 1 : part.end])
     if groups and _SINGULAR_PART_RE.match(part.title):
         groups = [[block for group in groups for block in group]]  # "Cause of concern": one item
     if part.kind is SectionKind.RECOMMENDATIONS:
@@ -103,6 +74,38 @@ def _part_items(ex: Extraction, part: SectionNode) -> list[Item]:
         Item(area_id=area_id, title=None, text="\n".join(b.text for b in group), span=group[0].span)
         for group in groups
     ]
+
+
+def _headed_item(blocks: list[Block], heading: SectionNode, area_id: str | None) -> Item:
+    """A part's item headed by its own heading: the title, then the prose beneath it."""
+    body = [b.text for b in blocks[heading.start + 1 : heading.end] if _is_prose(b)]
+    return Item(
+        area_id=area_id,
+        title=heading.title,
+        text="\n".join([heading.title, *body]),
+        span=blocks[heading.start].span,
+    )
+
+
+def _paragraph_groups(blocks: list[Block]) -> list[list[Block]]:
+    """A part's blocks grouped one item a group: a bullet or a sentence-ending paragraph opens one.
+
+    A paragraph ending in ":" keeps the bullets after it, and a paragraph starting in lower case
+    continues the item before it.
+    """
+    groups: list[list[Block]] = []
+    for block in blocks:
+        furniture = block.kind in (BlockKind.TABLE_ROW, BlockKind.CAPTION)
+        if furniture or not regex.search(r"\p{L}{2}", block.text):
+            continue
+        bullet = block.kind is BlockKind.LIST_ITEM or bool(_BULLET_RE.match(block.text))
+        introduced = bool(groups) and groups[-1][0].text.rstrip().endswith(":") and bullet
+        continued = bool(groups) and not bullet and block.text.lstrip()[:1].islower()
+        if introduced or continued:
+            groups[-1].append(block)
+        elif _is_prose(block) and (bullet or _TERMINAL_RE.search(block.text)):
+            groups.append([block])
+    return groups
 
 
 def _with_recommendation_fields(item: Item) -> Item:
@@ -176,20 +179,31 @@ def collect_items(ex: Extraction) -> tuple[dict[str, list[Item]], list[SectionNo
     empty: list[SectionNode] = []
     parts = [node for node in ex.all_sections() if node.kind in PART_LISTS]
     for part in parts:
-        name = PART_LISTS[part.kind]
-        found = _part_items(ex, part)
-        if part.kind is SectionKind.RECOMMENDATIONS:
-            found = [_with_recommendation_fields(item) for item in found]
-        label = part_label(part.title)
-        if part.kind is SectionKind.INNOVATIVE_PRACTICE and label:
-            found = [item.model_copy(update={"label": label}) for item in found]
-        lists[name].extend((part.start, item) for item in found)
+        found = _items_of_part(ex, part)
+        lists[PART_LISTS[part.kind]].extend((part.start, item) for item in found)
         if found:
             in_part.update(range(part.start, part.end))
         else:
             empty.append(part)
     _attach_recommendations_to_causes(ex, parts, lists)
+    _add_running_items(ex, lists, in_part)
+    ordered = {name: [item for _, item in sorted(found, key=lambda p: p[0])] for name, found in lists.items()}
+    return ordered, empty
 
+
+def _items_of_part(ex: Extraction, part: SectionNode) -> list[Item]:
+    """A part's items with what their kind adds: a recommendation's fields, a practice's label."""
+    found = _part_items(ex, part)
+    if part.kind is SectionKind.RECOMMENDATIONS:
+        found = [_with_recommendation_fields(item) for item in found]
+    label = part_label(part.title)
+    if part.kind is SectionKind.INNOVATIVE_PRACTICE and label:
+        found = [item.model_copy(update={"label": label}) for item in found]
+    return found
+
+
+def _add_running_items(ex: Extraction, lists: dict[str, list[tuple[int, Item]]], in_part: set[int]) -> None:
+    """Items in running text outside the parts: AFIs and practice only where no part sets them out."""
     cycle = ex.info.inspection.cycle if ex.info and ex.info.inspection else None
     has_afi_part = bool(lists["areas_for_improvement"])
     has_innovative_part = bool(lists["innovative_practice"])
@@ -203,8 +217,6 @@ def collect_items(ex: Extraction) -> tuple[dict[str, list[Item]], list[SectionNo
         recommendation = _running_recommendation(ex, index)
         if recommendation is not None:
             lists["recommendations"].append((index, recommendation))
-    ordered = {name: [item for _, item in sorted(found, key=lambda p: p[0])] for name, found in lists.items()}
-    return ordered, empty
 
 
 def _attach_recommendations_to_causes(
@@ -230,16 +242,7 @@ def _attach_recommendations_to_causes(
             )
 
 
-@stage(
-    "items",
-    requires=("sections",),
-    assigns=(
-        "areas_for_improvement",
-        "causes_of_concern",
-        "recommendations",
-        "innovative_practice",
-    ),
-)
+@stage("items", requires=("sections",), assigns=ITEM_FIELDS)
 def items_stage(ex: Extraction) -> None:
     """Assign the document's items and warn when an item part sets out nothing."""
     lists, empty_parts = collect_items(ex)
@@ -250,7 +253,5 @@ def items_stage(ex: Extraction) -> None:
             " (no heading, bullet or sentence paragraph)",
             ex.blocks[part.start],
         )
-    ex.areas_for_improvement = lists["areas_for_improvement"]
-    ex.causes_of_concern = lists["causes_of_concern"]
-    ex.recommendations = lists["recommendations"]
-    ex.innovative_practice = lists["innovative_practice"]
+    for name in ITEM_FIELDS:
+        setattr(ex, name, lists[name])
