@@ -32,6 +32,7 @@ from extractor.finders.items import (
 from extractor.finders.sentences import sentences
 from extractor.model import Block, BlockKind, Extraction, SectionNode
 from extractor.pipeline import stage
+from extractor.vocab.headings import SINGULAR_PART_RE
 from schemas import ITEM_FIELDS, Item, SectionKind
 
 # Section kinds of parts and the item list their items go to (each part's kind is named as its list).
@@ -39,10 +40,6 @@ PART_LISTS: dict[SectionKind, str] = {SectionKind(name): name for name in ITEM_F
 
 _BULLET_RE = regex.compile(r"^\s*[·•▪◦●‣∙]\s*")
 _TERMINAL_RE = regex.compile(r"[.:;!?…][\"'”’)]*\d{0,3}\s*$")  # a PDF footnote mark may follow
-# A part headed in the singular holds one item, however many paragraphs it runs to.
-_SINGULAR_PART_RE = regex.compile(
-    r"^\W*(?:area\s+for\s+improvement|cause\s+(?:of|for)\s+concern|recommendation)\W*$", regex.IGNORECASE
-)
 # A recommendation asks someone to act; a paragraph without these words is no recommendation.
 _DIRECTIVE_RE = regex.compile(
     r"\b(?:should|must|needs?\s+to|ought\s+to|(?:is|are)\s+required\s+to|will\s+need\s+to)\b", regex.I
@@ -66,7 +63,7 @@ def _part_items(ex: Extraction, part: SectionNode) -> list[Item]:
     if part.children:
         return [_headed_item(blocks, child, area_id) for child in part.children]
     groups = _paragraph_groups(blocks[part.start + 1 : part.end])
-    if groups and _SINGULAR_PART_RE.match(part.title):
+    if groups and SINGULAR_PART_RE.match(part.title):
         groups = [[block for group in groups for block in group]]  # "Cause of concern": one item
     if part.kind is SectionKind.RECOMMENDATIONS:
         groups = [group for group in groups if _DIRECTIVE_RE.search(group[0].text)]

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from extractor.finders.grade_sentences import find_sentence_grades, name_in_phrase
 from extractor.finders.grades import (
     EvidenceKind,
@@ -27,7 +25,9 @@ from extractor.pipeline import stage
 from extractor.vocab.areas import area_by_id, area_title, find_area_mentions, match_area
 from extractor.vocab.cycles import first_year
 from extractor.vocab.forces import forces
+from extractor.vocab.grade_sentences import THIS_AREA_RE
 from extractor.vocab.grades import BARE_GRADE_RE
+from extractor.vocab.headings import VERDICT_HEADING_RE
 from schemas import Area, Grade, Judgment, SectionKind, Span
 
 # Which evidence is strongest when places disagree: a heading that carries its grade, then a
@@ -38,14 +38,6 @@ STRENGTH: dict[EvidenceKind, int] = {
     EvidenceKind.GRID: 2,
     EvidenceKind.LABEL: 1,
 }
-
-# Headings that carry a grade but name no area: an overall verdict, not an area outside the taxonomy.
-_NOT_AN_AREA_RE = regex.compile(
-    r"^\W*(?:overall(?:\s+(?:judge?ment|grade|summary))?|(?:our\s+)?judge?ments?|grades?|grading|summary)\W*$",
-    regex.IGNORECASE,
-)
-# A sentence's phrase that points back at the section it stands in: "good in this area".
-_THIS_AREA_RE = regex.compile(r"^(?:this|that|the)\s+(?:area|question|core\s+question)\b", regex.IGNORECASE)
 
 
 @dataclass
@@ -132,7 +124,7 @@ class _Attacher:
             if titled is None:
                 continue
             area_id = match_area(block.text)
-            if area_id is None and (not block.is_heading or _NOT_AN_AREA_RE.match(titled.phrase or "")):
+            if area_id is None and (not block.is_heading or VERDICT_HEADING_RE.match(titled.phrase or "")):
                 continue
             self.add(area_id, area_title(block.text), titled, index, block.span)
 
@@ -209,7 +201,7 @@ class _Attacher:
         if statement.names_area:
             return  # "the force's approach is good", "the call was not graded": no area's judgment
         section = self.ex.area_section_at(index)
-        this_area = bool(statement.phrase and _THIS_AREA_RE.match(statement.phrase))
+        this_area = bool(statement.phrase and THIS_AREA_RE.match(statement.phrase))
         if section is not None and this_area:
             self.add(section.area_id, None, statement, index, span)
             return

@@ -16,13 +16,18 @@ from extractor.model import Block, BlockKind, Extraction, SectionNode
 from extractor.pipeline import stage
 from extractor.vocab.areas import match_area
 from extractor.vocab.grades import BARE_GRADE_RE
-from extractor.vocab.headings import BACK_MATTER_RE, CONTENTS_RE, SUMMARY_RE, part_kind
+from extractor.vocab.headings import (
+    BACK_MATTER_RE,
+    CONTENTS_RE,
+    OPENING_SUMMARY_RE,
+    SUMMARY_RE,
+    TOP_OTHER_RE,
+    part_kind,
+)
 from schemas import SectionKind
 
 _NUMBERED_RE = regex.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(?=\p{Lu})")
 _PAGE_NUMBER_END_RE = regex.compile(r"(?:\.{3,}|…|\s)\s*\d{1,3}\s*$")
-_TOP_OTHER_RE = regex.compile(r"^\W*(?:leadership|foreword|preface|about\s+this\s+report)\W*$", regex.I)
-_OPENING_SUMMARY_RE = regex.compile(r"^\W*(?:overall|executive)?\s*summary\W*$", regex.I)
 
 
 def _normal(text: str) -> str:
@@ -99,7 +104,7 @@ class _TreeBuilder:
             return
         if SUMMARY_RE.match(title) and not self.back_matter:
             nested = (
-                top is not None and top.kind is SectionKind.SUMMARY and not _OPENING_SUMMARY_RE.match(title)
+                top is not None and top.kind is SectionKind.SUMMARY and not OPENING_SUMMARY_RE.match(title)
             )
             level = base + 2 if nested else base + 1
             self.open(SectionNode(title, level, SectionKind.SUMMARY, None, index, index + 1))
@@ -118,7 +123,7 @@ class _TreeBuilder:
         if area_id:
             self.open(SectionNode(title, base + 1, SectionKind.AREA, area_id, index, index + 1))
             return
-        if _TOP_OTHER_RE.match(title):
+        if TOP_OTHER_RE.match(title):
             self.open(SectionNode(title, base + 1, SectionKind.OTHER, None, index, index + 1))
             return
         self._add_sub_heading(index, title, base)

@@ -180,6 +180,8 @@ def fill(template: str, subject_pattern: str) -> str:
 
 # Where a sentence's phrase stops naming an area: "responding to the public, and it answers ...".
 PHRASE_CUT_RE = regex.compile(r",|;|\s+(?:and\s+it|and\s+the\s+force|but|with|by|through|because|as)\s+")
+# A phrase that points back at the section it stands in: "the force is good in this area".
+THIS_AREA_RE = regex.compile(r"^(?:this|that|the)\s+(?:area|question|core\s+question)\b", regex.IGNORECASE)
 # Words that lead a phrase before the area's name: "in respect of", "in how it ...".
 PHRASE_LEAD_RE = regex.compile(
     r"^(?:respect\s+of|relation\s+to|terms\s+of|how\s+it\s+(?:is\s+)?)\s*", regex.IGNORECASE
