@@ -5,7 +5,7 @@ the same role at different levels (and plain text marks none): top-level section
 (summary, areas, back matter) are level 1, an area's parts ("Main findings",
 "Areas for improvement", "Innovative practice") level 2, the headings under a part
 level 3. A numbered heading ("3.1 ...") nests by its number. The table of contents
-is one section with no children, and bare grade labels open no section.
+is one section with no children; bare grade labels and a judgments grid's lines open no section.
 """
 
 from __future__ import annotations
@@ -153,7 +153,7 @@ def build_sections(ex: Extraction) -> list[SectionNode]:
     blocks = ex.blocks
     builder = _TreeBuilder(ex)
     heading_texts = [_normal(b.text) for b in blocks if b.is_heading]
-    # A judgments grid read one cell a line lists area titles under grade labels: no sections.
+    # A judgments grid's lines open no section (a grid read one cell a line lists area titles).
     assert ex.grids is not None
     in_grid = ex.grids.blocks
     index = 0
