@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from extractor.errors import warning
+from extractor.vocab.headings import CONTENTS_RE, PAGE_COUNTER_RE
 from schemas import (
     DocumentInfo,
     Finding,
+    Grade,
     InputFormat,
     Item,
     Judgment,
@@ -108,12 +110,34 @@ class SectionNode:
         return nodes
 
 
+@dataclass(frozen=True)
+class GridEntry:
+    """An area's entry in a judgments grid: the block it stands in, its text and its column's grade."""
+
+    block: int  # index of the block holding the entry (its first row when a cell wraps)
+    text: str  # the area as the grid writes it
+    grade: Grade
+    grade_text: str  # the grade words as the grid writes them
+
+
+@dataclass
+class Grids:
+    """The document's judgments grids, found once: their entries and every block index they cover.
+
+    Sections read ``blocks`` (a grid's lines open no section); judgments read both.
+    """
+
+    entries: list[GridEntry]
+    blocks: set[int]
+
+
 @dataclass
 class Extraction:
     """The working state of one document through the stages."""
 
     document: Document
     info: DocumentInfo | None = None
+    grids: Grids | None = None
     sections: list[SectionNode] | None = None
     judgments: list[Judgment] | None = None
     areas_for_improvement: list[Item] | None = None
@@ -154,6 +178,19 @@ class Extraction:
     def area_section_at(self, index: int) -> SectionNode | None:
         """The innermost area section holding block ``index``."""
         return next((n for n in reversed(self.path_at(index)) if n.kind is SectionKind.AREA), None)
+
+    def body_blocks(self) -> list[tuple[int, Block]]:
+        """(index, block) of every block that can state counts and findings.
+
+        Not the table of contents' entries, nor a bare page counter ("Page 3 of 12" is no "X of Y").
+        """
+        contents = [(n.start, n.end) for n in self.all_sections() if CONTENTS_RE.match(n.title.strip())]
+        return [
+            (index, block)
+            for index, block in enumerate(self.blocks)
+            if not any(start <= index < end for start, end in contents)
+            and not PAGE_COUNTER_RE.match(block.text)
+        ]
 
     def warn(self, code: str, message: str, block: Block | None = None) -> None:
         """Record a warning, with the block's span when there is one."""

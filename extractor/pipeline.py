@@ -28,7 +28,7 @@ class Stage:
 
 STAGES: dict[str, Stage] = {}
 # The order the stages run in; each one's ``requires`` are assigned by those before it.
-STAGE_ORDER: tuple[str, ...] = ("info", "sections", "judgments", "items", "findings")
+STAGE_ORDER: tuple[str, ...] = ("info", "grids", "sections", "judgments", "items", "findings", "counts")
 
 
 def stage(
@@ -63,6 +63,9 @@ def run_stages(ex: Extraction, order: tuple[str, ...] = STAGE_ORDER) -> Extracti
 
 
 def _register_stages() -> None:
-    """Import the stage modules, whose ``@stage`` decorators fill :data:`STAGES` (once)."""
-    if not STAGES:
-        import extractor.stages  # noqa: F401
+    """Import the stage package, whose modules' ``@stage`` decorators fill :data:`STAGES`.
+
+    Imported every time (Python imports it once): a test that imports one stage module
+    first must not leave the other stages unregistered.
+    """
+    import extractor.stages  # noqa: F401

@@ -167,13 +167,13 @@ def wrap(
 def _heading_levels(document: Document) -> dict[int, int]:
     """Block index -> role level (1 area/top, 2 part, 3 below) from the document's own section tree."""
     ex = Extraction(document=document)
-    run_stages(ex, ("info", "sections"))
+    run_stages(ex, ("info", "grids", "sections"))
     return {node.start: min(node.level, 3) for node in ex.all_sections()}
 
 
 def _area_starts(document: Document) -> set[int]:
     ex = Extraction(document=document)
-    run_stages(ex, ("info", "sections"))
+    run_stages(ex, ("info", "grids", "sections"))
     return {node.start for node in ex.all_sections() if node.kind is SectionKind.AREA}
 
 

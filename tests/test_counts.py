@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from conftest import extract_text, gold, sample_report
 
-from extractor.counts import find_counts, is_earlier_cycle
+from extractor.finders.counts import find_counts, is_earlier_cycle
 from schemas import CountOf
 
 AFI = CountOf.AREAS_FOR_IMPROVEMENT

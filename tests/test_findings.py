@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import extract_text, gold, sample_report
 
-from extractor.proportions import find_proportions, unit_after
+from extractor.finders.proportions import find_proportions, unit_after
 
 
 def idfn(value: object) -> str:

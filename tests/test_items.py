@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import extract_text, gold, sample_report
 
-from extractor.items import find_stated_afis, innovative_label, recommendation_fields, split_topics
+from extractor.finders.items import find_stated_afis, innovative_label, recommendation_fields, split_topics
 
 
 def idfn(value: object) -> str:

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.judgments import (
-    Source,
-    area_of_phrase,
+from extractor.finders.grade_sentences import area_of_phrase, compiled_grammar, find_sentence_grades
+from extractor.finders.grades import (
+    EvidenceKind,
     find_bare_grade,
     find_grid_cells,
+    find_grids,
     find_listed_grid,
     find_pair_row,
-    find_sentence_grades,
     find_title_grade,
     grid_header,
-    parse_grade,
 )
+from extractor.model import Block, BlockKind
 from extractor.readers.text import read_lines
-from schemas import Grade, Report
+from extractor.vocab.grade_sentences import GRADE_SENTENCES, GradeSentence
+from extractor.vocab.grades import parse_grade
+from schemas import Grade, Report, Span
 from tests.conftest import SAMPLE_NAMES, extract_text, gold, sample_report
 
 G = Grade
@@ -110,7 +112,7 @@ def test_judgments_bare_grade_lines(line: str, grade: Grade | None) -> None:
 def test_judgments_title_with_grade_tail(text: str, title: str, grade: Grade) -> None:
     found = find_title_grade(text)
     assert found is not None
-    assert (found.phrase, found.grade, found.source) == (title, grade, Source.HEADING)
+    assert (found.phrase, found.grade, found.kind) == (title, grade, EvidenceKind.HEADING)
 
 
 @pytest.mark.parametrize(
@@ -278,6 +280,14 @@ def test_judgments_sentences_of_this_force(
 ) -> None:
     found = find_sentence_grades(sentence, names, cycle_start=2023)
     assert [(f.grade, f.phrase, f.earlier) for f in found] == [(grade, phrase, False)]
+
+
+@pytest.mark.parametrize("entry", GRADE_SENTENCES, ids=[entry.name for entry in GRADE_SENTENCES])
+def test_judgments_every_grade_sentence_pattern_reads_its_example(entry: GradeSentence) -> None:
+    pattern = dict(compiled_grammar(())).get(entry)
+    assert pattern is not None and pattern.search(entry.example)
+    found = find_sentence_grades(entry.example, [], cycle_start=2023)
+    assert found and not found[0].earlier
 
 
 NOT_THIS_FORCE = [
@@ -797,6 +807,33 @@ def test_judgments_listed_grid_places_areas_under_the_label_above() -> None:
         (6, "Responding to the public", G.REQUIRES_IMPROVEMENT),
     ]
     assert covered == {1, 2, 3, 4, 5, 6}
+
+
+def test_judgments_grids_found_once_tables_and_pair_rows_then_listed() -> None:
+    def row(line: int, *cells: str) -> Block:
+        return Block(BlockKind.TABLE_ROW, " | ".join(cells), Span(line=line), cells=list(cells))
+
+    def para(line: int, text: str) -> Block:
+        return Block(BlockKind.PARAGRAPH, text, Span(line=line))
+
+    blocks = [
+        row(1, "Outstanding", "Good", "Requires improvement"),
+        row(2, "", "Preventing crime", "Responding to the public"),
+        para(3, "Between the grids."),
+        row(4, "Investigating crime", "Inadequate"),
+        para(5, "Good"),
+        para(6, "Police powers and public treatment"),
+        para(7, "Developing a diverse and inclusive workforce"),
+    ]
+    grids = find_grids(blocks)
+    assert [(e.block, e.text, e.grade, e.grade_text) for e in grids.entries] == [
+        (1, "Preventing crime", G.GOOD, "Good"),
+        (1, "Responding to the public", G.REQUIRES_IMPROVEMENT, "Requires improvement"),
+        (3, "Investigating crime", G.INADEQUATE, "Inadequate"),
+        (5, "Police powers and public treatment", G.GOOD, "Good"),
+        (6, "Developing a diverse and inclusive workforce", G.GOOD, "Good"),
+    ]
+    assert grids.blocks == {0, 1, 3, 4, 5, 6}
 
 
 def test_judgments_label_ending_a_section_then_next_heading_is_no_grid() -> None:

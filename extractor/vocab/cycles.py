@@ -1,20 +1,110 @@
-"""PEEL cycles as the inspectorate names them, and the ways text writes a cycle's years."""
+"""PEEL cycles as the inspectorate names them, the ways text writes a cycle's years, and the
+words that say a statement is about an earlier inspection than the one reported on.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
-# Cycles as the inspectorate names them, and the spellings reports use for each.
-CYCLE_YEARS_RE = regex.compile(
-    r"""(?<![\d/])
-        (?P<y1>20(?:1[4-9]|2\d))                  # first year
+# A year a PEEL cycle can start in: the programme began in 2014.
+PEEL_YEAR = r"20(?:1[4-9]|2\d)"
+# Any year of this century, for a cycle the word "PEEL" itself names (see PEEL_CYCLE_RE).
+ANY_YEAR = r"20\d\d"
+
+
+def _cycle_years(first: str) -> str:
+    """A cycle's years as reports write them ('2023', '2021/22', '2023–25', '2018 to 19'), from ``first``."""
+    return rf"""(?<![\d/])
+        (?P<y1>{first})                           # first year
         (?:\s*(?:[–—/-]|\sto\s)\s*(?:20)?(?P<y2>\d\d)(?!\d))?   # optional second year
-    """,
-    regex.VERBOSE,
-)
+    """
+
+
+# A cycle's years near a PEEL name ("PEEL 2023–2025", "Police effectiveness, efficiency and
+# legitimacy 2017"): only a year PEEL ran in, so a date such as "2008" near the name is no cycle.
+CYCLE_YEARS_RE = regex.compile(_cycle_years(PEEL_YEAR), regex.VERBOSE)
 PEEL_NAME_RE = regex.compile(
     r"PEEL|police\s+effectiveness,\s+efficiency\s+and\s+legitimacy", regex.IGNORECASE
 )
+# A cycle the word "PEEL" names ("AFIs issued from PEEL 2021/22"), to compare with the document's
+# own cycle: any 20xx year, since the word itself says it is a cycle.
+PEEL_CYCLE_RE = regex.compile(r"\bPEEL\s+" + _cycle_years(ANY_YEAR), regex.VERBOSE | regex.IGNORECASE)
+
+
+def first_year(cycle: str) -> int | None:
+    """The first year of a cycle's name, to tell earlier cycles apart.
+
+    >>> first_year("2023–25"), first_year("2018/19"), first_year("PEEL")
+    (2023, 2018, None)
+    """
+    match = regex.match(r"\d{4}", cycle)
+    return int(match.group(0)) if match else None
+
+
+@dataclass(frozen=True)
+class EarlierCue:
+    """Words saying a statement is about an earlier inspection than the one the document reports on.
+
+    ``grades``: the cue makes a sentence's grade an earlier inspection's; ``counts``: it makes a
+    stated count, or the AFIs a sentence names, an earlier inspection's.
+    """
+
+    pattern: str  # a regex fragment, matched as whole words, ignoring case
+    grades: bool
+    counts: bool
+
+
+# The one list of "earlier inspection" cues, from which both patterns below are composed.
+# The two uses take different subsets because the words work differently in each:
+# - a grade sentence narrates, so a qualifier may stand words away from what it qualifies
+#   ("in our last PEEL inspection", "in previous years"), but "previous" alone or "has been
+#   addressed" would take a current grade for an old one ("having addressed previous
+#   concerns, the force is good at ...");
+# - a count's sentence names the items themselves as old ("the four previous AFIs", "14 AFIs
+#   have been closed"), while the wider qualifiers are kept out of counts.
+EARLIER_CUES: tuple[EarlierCue, ...] = (
+    # "as we previously reported", "the force was previously graded good"
+    EarlierCue(r"previously", grades=True, counts=True),
+    # "the four previous AFIs": the word qualifies the counted items themselves
+    EarlierCue(r"previous", grades=False, counts=True),
+    # "the last round", "our last inspection", "since the last PEEL"
+    EarlierCue(r"last\s+(?:round|inspection|peel)", grades=True, counts=True),
+    # "an earlier inspection", "prior PEEL assessments"
+    EarlierCue(r"(?:earlier|prior)\s+(?:inspection|peel)", grades=True, counts=True),
+    # a qualifier, up to two words, then what was inspected or graded: "our previous PEEL
+    # inspection", "in the last two years", "its former grade" (grades only; see above)
+    EarlierCue(
+        r"(?:previous(?:ly)?|last|earlier|prior|former(?:ly)?)\s+(?:\w+\s+){0,2}?"
+        r"(?:inspections?|assessments?|reports?|PEEL|cycles?|rounds?|years?|grades?|gradings?)",
+        grades=True,
+        counts=False,
+    ),
+    # "this AFI was superseded by ..."
+    EarlierCue(r"superseded", grades=False, counts=True),
+    # "14 AFIs have been closed", "the AFI has been discharged"
+    EarlierCue(r"(?:have|has)\s+been\s+(?:closed|addressed|discharged)", grades=False, counts=True),
+    # "legitimacy was not inspected in 2023"
+    EarlierCue(r"not\s+inspected", grades=True, counts=False),
+    # "the force used to be good at ..."
+    EarlierCue(r"used\s+to\s+be", grades=True, counts=False),
+)
+
+
+def _any_cue(cues: tuple[EarlierCue, ...]) -> regex.Pattern[str]:
+    return regex.compile(r"\b(?:" + "|".join(cue.pattern for cue in cues) + r")\b", regex.IGNORECASE)
+
+
+# Sentences that state an earlier inspection's grade, and counts of an earlier inspection's items.
+EARLIER_GRADE_RE = _any_cue(tuple(cue for cue in EARLIER_CUES if cue.grades))
+EARLIER_COUNT_RE = _any_cue(tuple(cue for cue in EARLIER_CUES if cue.counts))
+
+# "now" makes a sentence's grade current whatever earlier inspection it also names
+# ("since the last inspection, the force is now good at ...").
+NOW_RE = regex.compile(r"\bnow\b", regex.IGNORECASE)
+# A year standing alone in a sentence ("In 2017, we assessed ..."), not part of a range or date.
+YEAR_RE = regex.compile(r"(?<![\d/–-])(20[01]\d|202\d)(?![\d/–-])")
 
 
 def cycle_name(first: int, second: int | None) -> str | None:

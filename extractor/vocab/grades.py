@@ -56,6 +56,17 @@ TITLE_GRADE_TAIL_RE = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 
+# A title with its grade as headings and labels write it, the title and grade words captured:
+# "Area – Good (1 AFI)", "Area (Outstanding)", "Area: Requires improvement", "3.1 Area – (Good)".
+TITLE_GRADE_RE = regex.compile(
+    rf"""^(?:\(?\d+(?:\.\d+)*\)?\.?\s+)?        # an optional section number
+        (?P<title>.*?\p{{L}}.*?)\s*
+        (?:[–—:-]\s*\(?|\()\s*                  # a dash, colon or opening bracket
+        (?P<grade>{GRADE}|{UNGRADED})\s*\)?\s*
+        (?:{AFI_COUNT_TAIL})?\s*$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
 _GRADE_RES: tuple[tuple[regex.Pattern[str], Grade], ...] = tuple(
     (regex.compile(fragment, regex.IGNORECASE), grade) for fragment, grade in GRADE_WORDS
 )

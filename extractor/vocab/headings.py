@@ -72,6 +72,27 @@ PART_RES: tuple[tuple[regex.Pattern[str], str], ...] = tuple(
     (_whole((pattern,)), kind) for pattern, kind in PART_HEADINGS
 )
 
+# A part headed in the singular holds one item, however many paragraphs it runs to.
+SINGULAR_PART_RE = _whole((r"area\s+for\s+improvement", r"cause\s+(?:of|for)\s+concern", r"recommendation"))
+
+# Other top-level headings that open a section of their own (kind "other").
+TOP_OTHER_RE = _whole((r"leadership", r"foreword", r"preface", r"about\s+this\s+report"))
+
+# The summary that opens a report ("Summary", "Overall summary"): a later summary heading
+# inside it ("Summary of findings") is one of its parts.
+OPENING_SUMMARY_RE = _whole((r"(?:overall|executive)?\s*summary",))
+
+# Headings that carry a grade but name no area: an overall verdict, not an area outside the taxonomy.
+VERDICT_HEADING_RE = _whole(
+    (
+        r"overall(?:\s+(?:judge?ment|grade|summary))?",
+        r"(?:our\s+)?judge?ments?",
+        r"grades?",
+        r"grading",
+        r"summary",
+    )
+)
+
 
 def part_kind(title: str) -> str | None:
     """The section kind of a part heading ('Areas for improvement' -> 'areas_for_improvement').
@@ -101,6 +122,9 @@ def is_known_heading(text: str) -> bool:
     """
     return len(text) <= KNOWN_HEADING_MAX_CHARS and bool(KNOWN_HEADING_RE.match(text))
 
+
+# A page counter standing as a line of its own: "Page 3 of 12", "3 / 12".
+PAGE_COUNTER_RE = regex.compile(r"^\W*(?:page\s+)?\d+\s+(?:of|/)\s+\d+\W*$", regex.IGNORECASE)
 
 # A figure, chart or table caption: "Figure 3: ...", "Table 2 – ...".
 CAPTION_RE = regex.compile(r"^(?:figure|chart|table)\s+\d+[a-z]?\s*[:.–-]", regex.IGNORECASE)

@@ -1,29 +1,33 @@
-"""Section tree: summary parts, one section per graded area, and each area's parts.
+"""Stage ``sections``: the section tree: summary parts, one section per graded area, and each area's parts.
 
 Levels come from each heading's role, not from its markup, because reports mark
 the same role at different levels (and plain text marks none): top-level sections
 (summary, areas, back matter) are level 1, an area's parts ("Main findings",
 "Areas for improvement", "Innovative practice") level 2, the headings under a part
 level 3. A numbered heading ("3.1 ...") nests by its number. The table of contents
-is one section with no children, and bare grade labels open no section.
+is one section with no children; bare grade labels and a judgments grid's lines open no section.
 """
 
 from __future__ import annotations
 
 import regex
 
-from extractor.judgments import find_listed_grid
 from extractor.model import Block, BlockKind, Extraction, SectionNode
 from extractor.pipeline import stage
 from extractor.vocab.areas import match_area
 from extractor.vocab.grades import BARE_GRADE_RE
-from extractor.vocab.headings import BACK_MATTER_RE, CONTENTS_RE, SUMMARY_RE, part_kind
-from schemas import Section, SectionKind
+from extractor.vocab.headings import (
+    BACK_MATTER_RE,
+    CONTENTS_RE,
+    OPENING_SUMMARY_RE,
+    SUMMARY_RE,
+    TOP_OTHER_RE,
+    part_kind,
+)
+from schemas import SectionKind
 
 _NUMBERED_RE = regex.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(?=\p{Lu})")
 _PAGE_NUMBER_END_RE = regex.compile(r"(?:\.{3,}|…|\s)\s*\d{1,3}\s*$")
-_TOP_OTHER_RE = regex.compile(r"^\W*(?:leadership|foreword|preface|about\s+this\s+report)\W*$", regex.I)
-_OPENING_SUMMARY_RE = regex.compile(r"^\W*(?:overall|executive)?\s*summary\W*$", regex.I)
 
 
 def _normal(text: str) -> str:
@@ -100,7 +104,7 @@ class _TreeBuilder:
             return
         if SUMMARY_RE.match(title) and not self.back_matter:
             nested = (
-                top is not None and top.kind is SectionKind.SUMMARY and not _OPENING_SUMMARY_RE.match(title)
+                top is not None and top.kind is SectionKind.SUMMARY and not OPENING_SUMMARY_RE.match(title)
             )
             level = base + 2 if nested else base + 1
             self.open(SectionNode(title, level, SectionKind.SUMMARY, None, index, index + 1))
@@ -119,7 +123,7 @@ class _TreeBuilder:
         if area_id:
             self.open(SectionNode(title, base + 1, SectionKind.AREA, area_id, index, index + 1))
             return
-        if _TOP_OTHER_RE.match(title):
+        if TOP_OTHER_RE.match(title):
             self.open(SectionNode(title, base + 1, SectionKind.OTHER, None, index, index + 1))
             return
         self._add_sub_heading(index, title, base)
@@ -149,8 +153,9 @@ def build_sections(ex: Extraction) -> list[SectionNode]:
     blocks = ex.blocks
     builder = _TreeBuilder(ex)
     heading_texts = [_normal(b.text) for b in blocks if b.is_heading]
-    # A judgments grid read one cell a line lists area titles under grade labels: no sections.
-    _, listed_grid = find_listed_grid([b.text for b in blocks])
+    # A judgments grid's lines open no section (a grid read one cell a line lists area titles).
+    assert ex.grids is not None
+    in_grid = ex.grids.blocks
     index = 0
     while index < len(blocks):
         block = blocks[index]
@@ -162,28 +167,16 @@ def build_sections(ex: Extraction) -> list[SectionNode]:
             builder.close_all(end)
             index = end
             continue
-        if block.is_heading and not BARE_GRADE_RE.match(block.text) and index not in listed_grid:
+        if block.is_heading and not BARE_GRADE_RE.match(block.text) and index not in in_grid:
             builder.add(index, block)
         index += 1
     builder.close_all(len(blocks))
     return builder.roots
 
 
-@stage("sections", requires=("info",), assigns=("sections",))
+@stage("sections", requires=("info", "grids"), assigns=("sections",))
 def sections_stage(ex: Extraction) -> None:
     """Build the section tree and warn when no area section is found in a report."""
     ex.sections = build_sections(ex)
     if not any(node.kind is SectionKind.AREA for node in ex.all_sections()):
         ex.warn("no-area-sections", "no section of the document is headed by a known PEEL area")
-
-
-def to_schema(ex: Extraction, node: SectionNode) -> Section:
-    """Convert a working section to the output model."""
-    return Section(
-        title=node.title,
-        level=node.level,
-        kind=node.kind,
-        area_id=node.area_id,
-        span=ex.blocks[node.start].span,
-        children=[to_schema(ex, child) for child in node.children],
-    )

@@ -1,9 +1,9 @@
-"""Stated counts and "X of Y" findings stage: find in each block, then attach to the document.
+"""Stage ``counts``: the numbers of items the document states, checked against the items it sets out.
 
-The finders are pure (:mod:`extractor.counts`, :mod:`extractor.proportions`); this
-module only decides which blocks to read (not the table of contents, not a bare page
-counter), ties each result to its area section and sentence, and warns about what
-it cannot keep (``x > y``, a stated AFI count that disagrees with the AFIs set out).
+The finder is pure (:mod:`extractor.finders.counts`); this stage decides which blocks to
+read (not the table of contents, not a bare page counter), ties each count to its area,
+leaves out an earlier inspection's counts, and warns where a stated AFI count disagrees
+with the AFIs set out.
 """
 
 from __future__ import annotations
@@ -12,38 +12,13 @@ from collections import Counter
 
 import regex
 
-from extractor.counts import CountMatch, find_counts, is_earlier_cycle
 from extractor.errors import warning
-from extractor.model import Block, Extraction
-from extractor.nlp import sentence_at
+from extractor.finders.counts import CountMatch, find_counts, is_earlier_cycle
+from extractor.finders.sentences import sentence_of
+from extractor.model import Extraction
 from extractor.pipeline import stage
-from extractor.proportions import ProportionMatch, find_proportions
 from extractor.vocab.areas import normalise_title, strip_title_decorations
-from extractor.vocab.headings import CONTENTS_RE
-from schemas import CountOf, Finding, SectionKind, StatedCount
-
-_PAGE_COUNTER_RE = regex.compile(r"^\W*(?:page\s+)?\d+\s+(?:of|/)\s+\d+\W*$", regex.IGNORECASE)
-
-
-def sentence_of(text: str, start: int, end: int) -> str:
-    """The sentence (or run of sentences, for a split proportion) holding ``text[start:end]``.
-
-    >>> sentence_of("We looked. In 28 of the 39 cases we examined, it was fine. Next.", 14, 30)
-    'In 28 of the 39 cases we examined, it was fine.'
-    """
-    first, _ = sentence_at(text, start)
-    _, last = sentence_at(text, max(start, end - 1))
-    return text[first:last].strip()
-
-
-def readable_blocks(ex: Extraction) -> list[tuple[int, Block]]:
-    """Blocks whose words can state counts and findings: not contents entries, not page counters."""
-    contents = [(node.start, node.end) for node in ex.all_sections() if CONTENTS_RE.match(node.title.strip())]
-    return [
-        (index, block)
-        for index, block in enumerate(ex.blocks)
-        if not any(start <= index < end for start, end in contents) and not _PAGE_COUNTER_RE.match(block.text)
-    ]
+from schemas import CountOf, SectionKind, StatedCount
 
 
 def _area_named_in(ex: Extraction, sentence: str) -> str | None:
@@ -67,7 +42,7 @@ def stated_counts(ex: Extraction) -> list[StatedCount]:
     """
     cycle = ex.info.inspection.cycle if ex.info and ex.info.inspection else None
     counts: list[StatedCount] = []
-    for index, block in readable_blocks(ex):
+    for index, block in ex.body_blocks():
         for match in find_counts(block.text):
             sentence = sentence_of(block.text, match.start, match.end)
             if is_earlier_cycle(sentence, cycle):
@@ -110,39 +85,6 @@ def _total_or_area(
     return area_id
 
 
-def findings(ex: Extraction) -> list[Finding]:
-    """Every "X of Y" proportion with its sentence, area and line; ``x > y`` is warned, not kept."""
-    found: list[Finding] = []
-    for index, block in readable_blocks(ex):
-        for match in find_proportions(block.text):
-            if not _acceptable(ex, block, match):
-                continue
-            found.append(
-                Finding(
-                    x=match.x,
-                    y=match.y,
-                    unit=match.unit,
-                    text=match.text,
-                    sentence=sentence_of(block.text, match.start, match.end),
-                    area_id=ex.area_at(index),
-                    span=block.span_at(match.start),
-                )
-            )
-    return found
-
-
-def _acceptable(ex: Extraction, block: Block, match: ProportionMatch) -> bool:
-    """True for a proportion that can be a finding; warns about one whose part exceeds its whole."""
-    if match.y <= 0 or match.x > match.y:
-        ex.warn(
-            "proportion-x-above-y",
-            f"'{match.text}' reads as {match.x} of {match.y}; a part cannot exceed its whole: skipped",
-            block,
-        )
-        return False
-    return True
-
-
 def check_counts_against_items(ex: Extraction, counts: list[StatedCount]) -> None:
     """Warn where a stated AFI count differs from the number of AFIs the document sets out.
 
@@ -183,9 +125,8 @@ def _afis(n: int) -> str:
     return f"{n} AFI" if n == 1 else f"{n} AFIs"
 
 
-@stage("findings", requires=("sections", "areas_for_improvement"), assigns=("stated_counts", "findings"))
-def findings_stage(ex: Extraction) -> None:
-    """Assign stated counts and proportions, and warn where counts and listed AFIs disagree."""
+@stage("counts", requires=("info", "sections", "areas_for_improvement"), assigns=("stated_counts",))
+def counts_stage(ex: Extraction) -> None:
+    """Assign the stated counts, and warn where counts and listed AFIs disagree."""
     ex.stated_counts = stated_counts(ex)
-    ex.findings = findings(ex)
     check_counts_against_items(ex, ex.stated_counts)

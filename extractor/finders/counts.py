@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
+from extractor.vocab.cycles import EARLIER_COUNT_RE, PEEL_CYCLE_RE, first_year
 from extractor.vocab.numbers import NUMBER, to_int
 from schemas import CountOf
 
@@ -36,14 +37,6 @@ COUNT_RE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-
-# Words saying a count or an item belongs to an earlier inspection, not the one reported on.
-EARLIER_RE = regex.compile(
-    r"\b(?:previous(?:ly)?|last\s+(?:round|inspection|peel)|earlier\s+(?:inspection|peel)"
-    r"|prior\s+(?:inspection|peel)|superseded|(?:have|has)\s+been\s+(?:closed|addressed|discharged))\b",
-    regex.IGNORECASE,
-)
-_CYCLE_RE = regex.compile(r"\bPEEL\s+(20\d\d)(?:\s*[/–-]\s*(?:20)?(\d\d))?", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -97,9 +90,9 @@ def is_earlier_cycle(sentence: str, cycle: str | None) -> bool:
     >>> is_earlier_cycle("This addressed three of the four previous AFIs.", None)
     True
     """
-    if EARLIER_RE.search(sentence):
+    if EARLIER_COUNT_RE.search(sentence):
         return True
-    if cycle is None:
-        return False
-    current = regex.findall(r"\d+", cycle)
-    return bool(current) and any(m.group(1) != current[0] for m in _CYCLE_RE.finditer(sentence))
+    current = first_year(cycle) if cycle else None
+    return current is not None and any(
+        int(m.group("y1")) != current for m in PEEL_CYCLE_RE.finditer(sentence)
+    )

@@ -22,7 +22,7 @@ from functools import lru_cache
 import regex
 from spacy.matcher import Matcher
 
-from extractor.nlp import make_matcher, nlp, sentence_bounds
+from extractor.finders.sentences import make_matcher, nlp, sentence_bounds
 from extractor.vocab.numbers import MONTHS, NUMBER, is_year, to_int
 
 # Words that may stand between "of (the)" and the total: "10 of the relevant 32 cases".
@@ -263,22 +263,7 @@ def _anaphors(text: str, taken: list[tuple[int, int]]) -> list[ProportionMatch]:
         unit = unit_after(text, m.end())
         if m.group("det").lower() == "the" and not unit:
             continue  # "two of the rights": no total to refer to
-        bounds = sentence_bounds(text)  # cached; only texts with an anaphor pay for it
-        index = next(i for i, (s, e) in enumerate(bounds) if s <= m.start() < e or i == len(bounds) - 1)
-        windows = [(bounds[index][0], m.start())]
-        if index > 0:
-            windows.append((bounds[index - 1][0], bounds[index - 1][1]))
-        total = None
-        for lo, hi in windows:
-            options = _candidates(text, lo, hi, taken)
-            if unit:
-                options = [c for c in options if _head(c[2]) == _head(unit)]
-                if options:
-                    total = options[-1]
-                    break
-            elif options:
-                total = options[0] if len(options) == 1 else None
-                break
+        total = _anaphor_total(text, m.start(), unit, taken)
         if total is None or total[0] < x:
             continue
         y, offset, total_unit = total
@@ -288,6 +273,30 @@ def _anaphors(text: str, taken: list[tuple[int, int]]) -> list[ProportionMatch]:
             end = text.index(unit.split()[-1], m.end()) + len(unit.split()[-1])
         found.append(ProportionMatch(x, y, unit or total_unit, text[begin:end], begin, end, split=True))
     return found
+
+
+def _anaphor_total(
+    text: str, start: int, unit: str | None, taken: list[tuple[int, int]]
+) -> tuple[int, int, str | None] | None:
+    """The (value, offset, unit) of the total an anaphor at ``start`` refers to, or None.
+
+    Looked for before it in its own sentence, then in the previous one: with a noun, the
+    nearest total of the same noun; without one, the only total in reach.
+    """
+    bounds = sentence_bounds(text)  # cached; only texts with an anaphor pay for it
+    index = next(i for i, (s, e) in enumerate(bounds) if s <= start < e or i == len(bounds) - 1)
+    windows = [(bounds[index][0], start)]
+    if index > 0:
+        windows.append((bounds[index - 1][0], bounds[index - 1][1]))
+    for lo, hi in windows:
+        options = _candidates(text, lo, hi, taken)
+        if unit:
+            options = [c for c in options if _head(c[2]) == _head(unit)]
+            if options:
+                return options[-1]
+        elif options:
+            return options[0] if len(options) == 1 else None
+    return None
 
 
 def _of_splits(text: str) -> list[ProportionMatch]:

@@ -1,0 +1,246 @@
+"""Grades stated by layout: bare labels, titles that carry their grade, and the judgments grids.
+
+Pure functions of a line, a table's cells or the blocks' texts; each returns what grade it
+states and how (:class:`GradeStatement`). Sentences that state a grade are read by
+:mod:`extractor.finders.grade_sentences`. Which area a statement belongs to is the
+judgments stage's business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+import regex
+
+from extractor.model import Block, BlockKind, GridEntry, Grids
+from extractor.vocab.areas import match_area
+from extractor.vocab.grades import BARE_GRADE_RE, GRADE_KEYWORD_RE, TITLE_GRADE_RE, parse_grade
+from schemas import Grade
+
+
+class EvidenceKind(str, Enum):
+    """What kind of place states a grade (the judgments stage ranks them; warnings name them by value)."""
+
+    HEADING = "heading"  # "Responding to the Public – Requires Improvement (4 AFIs)"
+    SENTENCE = "sentence"  # "Kent Police is good at ...", "our victim service assessment is ungraded"
+    GRID = "judgments table"  # a cell under a grade column of "Our judgments"
+    LABEL = "grade label"  # a bare "Good" / "(Outstanding)" line under or after an area
+
+
+@dataclass(frozen=True)
+class GradeStatement:
+    """One statement of a grade, before it is attributed to an area.
+
+    ``phrase`` is the text naming the area when the statement names one (a sentence's
+    "at ..." phrase, a heading's title, a grid cell); ``earlier`` marks a grade for an
+    earlier inspection ("has moved from requires improvement to ...", "In 2017, we ...").
+    """
+
+    grade: Grade
+    grade_text: str
+    kind: EvidenceKind
+    phrase: str | None = None
+    earlier: bool = False
+    # Only a judgment when ``phrase`` names an area: "Kent Police's leadership ... is good",
+    # "our victim service assessment is ungraded" (not "the call was not graded").
+    names_area: bool = False
+
+
+# --------------------------------------------------------------------------- labels and headings
+
+
+def find_bare_grade(text: str) -> GradeStatement | None:
+    """A line that is nothing but a grade label: 'Good', '(Outstanding)', 'Ungraded'.
+
+    >>> find_bare_grade("(Outstanding)").grade, find_bare_grade("Good work") is None
+    (<Grade.OUTSTANDING: 'outstanding'>, True)
+    """
+    if not BARE_GRADE_RE.match(text):
+        return None
+    grade = parse_grade(text)
+    return GradeStatement(grade, text.strip(), EvidenceKind.LABEL) if grade else None
+
+
+def find_title_grade(text: str) -> GradeStatement | None:
+    """A heading or label that carries its grade: 'Crime data integrity (Outstanding)'.
+
+    >>> find_title_grade("Investigating Crime – Requires Improvement (3 AFIs)").phrase
+    'Investigating Crime'
+    """
+    if not GRADE_KEYWORD_RE.search(text[-60:]):
+        return None  # quick test before the full pattern: the grade ends a title
+    match = TITLE_GRADE_RE.match(text.strip())
+    if not match or len(match.group("title").split()) > 20 or regex.search(r"[.!?]\s", match.group("title")):
+        return None  # a sentence, not a title
+    grade = parse_grade(match.group("grade"))
+    if grade is None:
+        return None
+    return GradeStatement(
+        grade, match.group("grade"), EvidenceKind.HEADING, phrase=match.group("title").strip()
+    )
+
+
+# --------------------------------------------------------------------------- the grid
+
+
+def grid_header(cells: Sequence[str]) -> list[Grade | None] | None:
+    """The grade of each column when a table row is a grid header of grade words, else None.
+
+    >>> grid_header(["Outstanding", "Good", "Requires improvement", "Inadequate"])[2]
+    <Grade.REQUIRES_IMPROVEMENT: 'requires_improvement'>
+    """
+    grades = [parse_grade(cell) if cell.strip() else None for cell in cells]
+    named = [grade for grade, cell in zip(grades, cells, strict=True) if cell.strip()]
+    if len(named) < 3 or any(grade is None for grade in named) or len(set(named)) != len(named):
+        return None
+    return grades
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """An area placed in a grid column: its row (first row when wrapped), column, text and grade."""
+
+    row: int
+    column: int
+    text: str
+    grade: Grade
+    label: str = ""  # the grade words as the grid writes them
+
+
+def _continues(first: str, second: str) -> bool:
+    """True when ``second`` is the wrapped rest of the cell ``first`` (same column, next row)."""
+    joined = f"{first} {second}"
+    if second[:1].islower() or first.rstrip().endswith((",", "and", "&", "-", "of", "the")):
+        return True
+    return match_area(joined) is not None and (match_area(first) is None or match_area(second) is None)
+
+
+def find_grid_cells(header: Sequence[Grade | None], rows: Sequence[Sequence[str]]) -> list[GridCell]:
+    """Areas in a grid's rows under its header's grade columns, joining cells that wrap onto the next row.
+
+    Empty columns and rows shorter than the header are allowed (trailing empty cells are often
+    dropped by the reader).
+    """
+    found: list[GridCell] = []
+    header_labels = [grade.value.replace("_", " ") if grade else "" for grade in header]
+    for column, grade in enumerate(header):
+        if grade is None:
+            continue
+        cells = [(r, row[column].strip()) for r, row in enumerate(rows) if column < len(row)]
+        cells = [(r, text) for r, text in cells if text]
+        index = 0
+        while index < len(cells):
+            row, text = cells[index]
+            index += 1
+            while index < len(cells) and cells[index][0] == cells[index - 1][0] + 1:
+                if not _continues(text, cells[index][1]):
+                    break
+                text = f"{text} {cells[index][1]}"
+                index += 1
+            found.append(GridCell(row, column, text, grade, header_labels[column]))
+    return sorted(found, key=lambda cell: (cell.row, cell.column))
+
+
+def find_pair_row(cells: Sequence[str]) -> GradeStatement | None:
+    """A two-column row 'Area | Grade' (older reports' summary tables), when the first cell names an area."""
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    if len(filled) != 2:
+        return None
+    bare = find_bare_grade(filled[1])
+    if bare is None or match_area(filled[0]) is None:
+        return None
+    return GradeStatement(bare.grade, bare.grade_text, EvidenceKind.GRID, phrase=filled[0])
+
+
+def _list_entry(text: str) -> bool:
+    """A short line that is nothing but an area's title (a listed grid's entry)."""
+    return len(text) <= 120 and not text.rstrip().endswith(".") and match_area(text) is not None
+
+
+def find_listed_grid(texts: Sequence[str]) -> tuple[list[GridCell], set[int]]:
+    """The judgments grid written as a list (a PDF or web page read one cell a line).
+
+    A run of lines that starts with a grade label and goes on with area titles and further
+    grade labels ("Good", "Police powers and public treatment", "Preventing crime",
+    "Requires improvement", "Responding to the public") places each area under the label
+    above it. A run needs two areas or more, so a label that ends one area section and the
+    next area's heading (the 2023–25 plain-text layout) is not taken for a grid. Returns the
+    entries (``row`` = line index) and every line index the runs cover.
+    """
+    cells: list[GridCell] = []
+    covered: set[int] = set()
+    index = 0
+    while index < len(texts):
+        first = find_bare_grade(texts[index])
+        if first is None:
+            index += 1
+            continue
+        end, entries = _listed_run(texts, index + 1, first)
+        if len(entries) >= 2:
+            cells.extend(entries)
+            covered.update(range(index, end))
+            index = end
+        else:
+            index += 1
+    return cells, covered
+
+
+def _listed_run(texts: Sequence[str], start: int, label: GradeStatement) -> tuple[int, list[GridCell]]:
+    """The area titles and further labels from ``start`` on, under ``label``: (end index, entries)."""
+    end, entries = start, []
+    while end < len(texts):
+        joined = f"{texts[end].strip()} {texts[end + 1].strip()}" if end + 1 < len(texts) else ""
+        next_label = find_bare_grade(texts[end])
+        if next_label is not None:
+            label, end = next_label, end + 1
+        elif _list_entry(texts[end]):
+            entries.append(GridCell(end, 0, texts[end].strip(), label.grade, label.grade_text))
+            end += 1
+        elif joined and _list_entry(joined):
+            entries.append(GridCell(end, 0, joined, label.grade, label.grade_text))
+            end += 2
+        else:
+            break
+    return end, entries
+
+
+def _header_text(cells: Sequence[str], column: int) -> str:
+    """The grade words of a grid header's column as written."""
+    return cells[column].strip() if column < len(cells) else ""
+
+
+def find_grids(blocks: Sequence[Block]) -> Grids:
+    """Every judgments grid of the blocks: tables under a header of grade words, 'Area | Grade'
+    rows, and grids listed one cell a line, with every block index they cover.
+
+    Entries of tables and pair rows come in block order, then those of listed grids.
+    """
+    entries: list[GridEntry] = []
+    covered: set[int] = set()
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        table_row = block.kind is BlockKind.TABLE_ROW
+        header = grid_header(block.cells or []) if table_row else None
+        if header is None:
+            pair = find_pair_row(block.cells) if table_row and block.cells else None
+            if pair is not None:
+                covered.add(index)
+                entries.append(GridEntry(index, pair.phrase or "", pair.grade, pair.grade_text))
+            index += 1
+            continue
+        end = index + 1
+        while end < len(blocks) and blocks[end].kind is BlockKind.TABLE_ROW:
+            end += 1
+        rows = [blocks[i].cells or [] for i in range(index + 1, end)]
+        covered.update(range(index, end))
+        for cell in find_grid_cells(header, rows):
+            grade_text = _header_text(block.cells or [], cell.column)
+            entries.append(GridEntry(index + 1 + cell.row, cell.text, cell.grade, grade_text))
+        index = end
+    listed, listed_covered = find_listed_grid([block.text for block in blocks])
+    covered.update(listed_covered)
+    entries.extend(GridEntry(cell.row, cell.text, cell.grade, cell.label) for cell in listed)
+    return Grids(entries, covered)

@@ -1,0 +1,74 @@
+"""The one sentence splitter, over spaCy's blank English pipeline (a sentencizer and rule matchers only).
+
+Every stage that reads sentences (grade sentences, running-text items, counts and
+findings) splits them here, so a sentence means the same thing everywhere. No
+statistical model is loaded or downloaded: sentences come from the rule-based
+sentencizer and token patterns from :class:`spacy.matcher.Matcher`. The pipeline is
+built once per process (a blank pipeline takes a noticeable moment to create).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Language:
+    """The cached blank English pipeline with a sentencizer."""
+    pipeline = spacy.blank("en")
+    pipeline.add_pipe("sentencizer")
+    return pipeline
+
+
+@lru_cache(maxsize=512)
+def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
+    """Character (start, end) of each sentence of ``text``, in order.
+
+    >>> text = "We reviewed 48 cases. In 46 of these cases, it was right."
+    >>> [text[s:e] for s, e in sentence_bounds(text)]
+    ['We reviewed 48 cases.', 'In 46 of these cases, it was right.']
+    """
+    doc = nlp()(text)
+    return tuple((sent.start_char, sent.end_char) for sent in doc.sents)
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(start offset, text) of each sentence of ``text`` that is not blank.
+
+    >>> sentences("The force is good. It answers calls quickly.")
+    [(0, 'The force is good.'), (19, 'It answers calls quickly.')]
+    """
+    found = [(start, text[start:end]) for start, end in sentence_bounds(text)]
+    return [(start, sentence) for start, sentence in found if sentence.strip()]
+
+
+def sentence_at(text: str, offset: int) -> tuple[int, int]:
+    """The (start, end) of the sentence of ``text`` holding character ``offset``."""
+    bounds = sentence_bounds(text)
+    for start, end in bounds:
+        if start <= offset < end:
+            return start, end
+    return bounds[-1] if bounds else (0, len(text))
+
+
+def sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence (or run of sentences, for a split proportion) holding ``text[start:end]``.
+
+    >>> sentence_of("We looked. In 28 of the 39 cases we examined, it was fine. Next.", 14, 30)
+    'In 28 of the 39 cases we examined, it was fine.'
+    """
+    first, _ = sentence_at(text, start)
+    _, last = sentence_at(text, max(start, end - 1))
+    return text[first:last].strip()
+
+
+def make_matcher(patterns: dict[str, list[list[dict[str, object]]]]) -> Matcher:
+    """A Matcher over the sentencizer's vocabulary with the given named token patterns."""
+    matcher = Matcher(nlp().vocab)
+    for name, alternatives in patterns.items():
+        matcher.add(name, alternatives)
+    return matcher
