@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import extractor.stages  # noqa: F401  (importing the stages registers them with the pipeline)
 from extractor.errors import NotAnInspectionDocument
 from extractor.finders.info import has_inspection_cue
 from extractor.model import Document, Extraction, SectionNode

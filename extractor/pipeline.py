@@ -49,7 +49,6 @@ class StageError(RuntimeError):
 
 def run_stages(ex: Extraction, order: tuple[str, ...] = STAGE_ORDER) -> Extraction:
     """Run the named stages in order (all of them by default), checking each one's contract."""
-    _register_stages()
     for name in order:
         spec = STAGES[name]
         missing = [attr for attr in spec.requires if getattr(ex, attr) is None]
@@ -60,12 +59,3 @@ def run_stages(ex: Extraction, order: tuple[str, ...] = STAGE_ORDER) -> Extracti
         if unassigned:
             raise StageError(f"stage {name!r} did not assign {unassigned}")
     return ex
-
-
-def _register_stages() -> None:
-    """Import the stage package, whose modules' ``@stage`` decorators fill :data:`STAGES`.
-
-    Imported every time (Python imports it once): a test that imports one stage module
-    first must not leave the other stages unregistered.
-    """
-    import extractor.stages  # noqa: F401
