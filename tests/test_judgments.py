@@ -278,7 +278,7 @@ SENTENCES = [
 def test_judgments_sentences_of_this_force(
     sentence: str, names: list[str], grade: Grade, phrase: str | None
 ) -> None:
-    found = find_sentence_grades(sentence, names, cycle_start=2023)
+    found = [f for f in find_sentence_grades(sentence, names, cycle_start=2023) if not f.earlier]
     assert [(f.grade, f.phrase, f.earlier) for f in found] == [(grade, phrase, False)]
 
 
@@ -287,7 +287,8 @@ def test_judgments_every_grade_sentence_pattern_reads_its_example(entry: GradeSe
     pattern = dict(compiled_grammar(())).get(entry)
     assert pattern is not None and pattern.search(entry.example)
     found = find_sentence_grades(entry.example, [], cycle_start=2023)
-    assert found and not found[0].earlier
+    # Each entry reads its own example (an earlier entry of the grammar would take it otherwise).
+    assert found and found[0].earlier == entry.earlier
 
 
 NOT_THIS_FORCE = [
@@ -325,8 +326,8 @@ EARLIER = [
 def test_judgments_earlier_cycle_grades_are_not_current(sentence: str, start: int, old: Grade) -> None:
     found = find_sentence_grades(sentence, ["Suffolk Constabulary"], cycle_start=start)
     if "moved from" in sentence:
-        # The 'from' grade is never reported; the 'to' grade is this inspection's.
-        assert [(f.grade, f.earlier) for f in found] == [(G.ADEQUATE, False)]
+        # The 'to' grade is this inspection's; the 'from' grade comes back as an earlier one.
+        assert [(f.grade, f.earlier) for f in found] == [(G.ADEQUATE, False), (G.REQUIRES_IMPROVEMENT, True)]
     else:
         assert [(f.grade, f.earlier) for f in found] == [(old, True)]
 
@@ -494,11 +495,8 @@ def test_judgments_2016_web_page_four_tier_scale_and_ungraded() -> None:
     report = extract_text(WEB_PAGE_2016, "northumbria-2016.txt")
     assert report.document.kind.value == "inspection_web_page"
     assert _judgments(report) == [
-        (
-            "effectiveness",
-            "How effective is the force at keeping people safe and reducing crime?",
-            "requires_improvement",
-        ),
+        # The pillar goes by its name; its questions by their headings.
+        ("effectiveness", "Effectiveness", "requires_improvement"),
         (
             "preventing_crime",
             "How effective is the force at preventing crime, tackling anti-social behaviour "
@@ -717,13 +715,15 @@ Most forces require improvement at answering non-emergency calls quickly, but No
 def test_judgments_samples_match_gold(name: str) -> None:
     prefix = name[:3]
     report = sample_report(prefix)
+    # A judgment is titled by the gold's area or one of the names the gold allows for it ('Effectiveness').
+    names = {name: g["area"] for g in gold(prefix)["grades"] for name in (g["area"], *g.get("aliases", []))}
     expected = sorted((g["area"], g["grade"]) for g in gold(prefix)["grades"])
-    assert sorted((j.area.title, j.grade.value) for j in report.judgments) == expected
+    assert sorted((names.get(j.area.title), j.grade.value) for j in report.judgments) == expected
     assert all(j.area.id for j in report.judgments)
     # Every judgment's evidence holds the gold's strongest line or one of its other lines.
     lines = {g["area"]: {g["line"], *g["other_lines"]} for g in gold(prefix)["grades"]}
     for judgment in report.judgments:
-        assert judgment.evidence[0].line in lines[judgment.area.title] | {None}
+        assert judgment.evidence[0].line in lines[names[judgment.area.title]] | {None}
 
 
 @pytest.mark.parametrize("name", SAMPLE_NAMES)

@@ -14,6 +14,7 @@ from enum import Enum
 
 import regex
 
+from extractor.finders.area_lists import AreaName
 from extractor.model import Block, BlockKind, GridEntry, Grids
 from extractor.vocab.areas import match_area
 from extractor.vocab.grades import BARE_GRADE_RE, GRADE_KEYWORD_RE, TITLE_GRADE_RE, parse_grade
@@ -46,6 +47,16 @@ class GradeStatement:
     # Only a judgment when ``phrase`` names an area: "Kent Police's leadership ... is good",
     # "our victim service assessment is ungraded" (not "the call was not graded").
     names_area: bool = False
+    # The areas a sentence's list names ("good at A, B and C"): the grade is each one's.
+    areas: tuple[AreaName, ...] = ()
+    # An earlier inspection's cycle or year, where the sentence states it ("In 2017, we judged ...").
+    cycle: str | None = None
+    # The grade was the earlier inspection's too ("once again graded", "has retained").
+    also_earlier: bool = False
+    # The subject is "it", or none of its own: not a judgment by position alone.
+    by_pronoun: bool = False
+    # "We also judged it ...": the sentence may go on from an earlier inspection's sentence before it.
+    goes_on: bool = False
 
 
 # --------------------------------------------------------------------------- labels and headings

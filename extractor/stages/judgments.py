@@ -10,8 +10,16 @@ on grades it cannot attribute.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from extractor.finders.area_lists import (
+    FIVE_GRADES_FROM,
+    AreaName,
+    graded_in_era,
+    mentions_in,
+    pillar_name,
+    title_of,
+)
 from extractor.finders.grade_sentences import find_sentence_grades, name_in_phrase
 from extractor.finders.grades import (
     EvidenceKind,
@@ -22,13 +30,18 @@ from extractor.finders.grades import (
 from extractor.finders.sentences import sentences
 from extractor.model import Block, BlockKind, Extraction, SectionNode
 from extractor.pipeline import stage
-from extractor.vocab.areas import area_by_id, area_title, find_area_mentions, match_area
+from extractor.vocab.areas import (
+    area_by_id,
+    area_title,
+    find_area_mentions,
+    match_area,
+)
 from extractor.vocab.cycles import first_year
 from extractor.vocab.forces import forces
-from extractor.vocab.grade_sentences import THIS_AREA_RE
 from extractor.vocab.grades import BARE_GRADE_RE
 from extractor.vocab.headings import VERDICT_HEADING_RE
-from schemas import Area, Grade, Judgment, SectionKind, Span
+from extractor.vocab.sentence_cues import THESE_AREAS_RE, THIS_AREA_RE
+from schemas import Area, EarlierJudgment, Grade, Judgment, SectionKind, Span
 
 # Which evidence is strongest when places disagree: a heading that carries its grade, then a
 # sentence, then a grid, then a bare label.
@@ -49,6 +62,8 @@ class Evidence:
     statement: GradeStatement
     block: int
     span: Span
+    cycle: str | None = None  # an earlier judgment's cycle or year, where stated
+    name: AreaName | None = None  # the words of a sentence that named the area (titled once all are read)
 
     def describe(self) -> str:
         """'sentence at line 98 says requires improvement'."""
@@ -65,6 +80,11 @@ def _force_names(ex: Extraction) -> list[str]:
         return []
     force = next((f for f in forces() if f.id == ex.info.force.id), None)
     return [] if force is None else [force.name, *force.aliases, *force.places]
+
+
+def _cycle(ex: Extraction) -> str | None:
+    """The document's cycle as the inspectorate writes it ('2021/22'), or None."""
+    return ex.info.inspection.cycle if ex.info is not None and ex.info.inspection is not None else None
 
 
 def _cycle_start(ex: Extraction) -> int | None:
@@ -88,9 +108,15 @@ class _Attacher:
         self.blocks = ex.blocks
         self.names = _force_names(ex)
         self.cycle_start = _cycle_start(ex)
+        self.cycle = _cycle(ex)
         self.evidence: list[Evidence] = []
+        self.earlier: list[Evidence] = []  # earlier inspections' grades the text states as history
         self.in_grid = ex.grids.blocks
         self.lead_used: set[int] = set()  # area sections whose lead already gave a sentence grade
+        # The sentence before: its areas (for "in this area") and, when it stated an earlier
+        # inspection's grade, that inspection's cycle (for "We also judged it ...").
+        self.last_areas: list[str] = []
+        self.last_earlier: tuple[str | None] | None = None
 
     def add(
         self, area_id: str | None, title: str | None, statement: GradeStatement, index: int, span: Span
@@ -154,9 +180,70 @@ class _Attacher:
             if index in self.in_grid or block.kind is BlockKind.TABLE_ROW or BARE_GRADE_RE.match(block.text):
                 continue
             for offset, sentence in sentences(block.text):
-                for statement in find_sentence_grades(sentence, self.names, self.cycle_start):
-                    if not statement.earlier:
-                        self._sentence(index, block, offset, sentence, statement, leads)
+                found = find_sentence_grades(sentence, self.names, self.cycle_start)
+                earlier_before, self.last_earlier = self.last_earlier, None
+                for statement in found:
+                    if not statement.earlier and statement.goes_on and earlier_before is not None:
+                        # "In 2017, we judged ... We also judged it to be good at ...": the same history.
+                        statement = replace(
+                            statement, earlier=True, cycle=statement.cycle or earlier_before[0]
+                        )
+                    if statement.earlier:
+                        self._earlier(index, block, offset, statement)
+                        self.last_earlier = (statement.cycle,)
+                        continue
+                    self._sentence(index, block, offset, sentence, statement, leads)
+                    if statement.also_earlier:  # "once again graded outstanding": the earlier grade too
+                        self._earlier(index, block, offset, statement)
+                if found:
+                    areas = [name.area_id for statement in found for name in statement.areas]
+                    self.last_areas = areas or self.last_areas
+
+    def _named(self, name: AreaName, statement: GradeStatement, index: int, span: Span) -> Evidence | None:
+        """Evidence for an area a sentence names, titled as the inspectorate names it; None (with a
+        warning) when the document's cycle does not grade that area."""
+        area = area_by_id(name.area_id)
+        if area is not None and not graded_in_era(area, self.cycle_start):
+            self.ex.warn(
+                "unattributed-grade",
+                f"sentence states '{statement.grade_text}' for '{name.text}' ({name.area_id}), an area not "
+                f"graded in the years of the {self.cycle} cycle; not attributed",
+                self.blocks[index],
+            )
+            return None
+        return Evidence(name.area_id, None, statement, index, span, statement.cycle, name)
+
+    def titles(self) -> None:
+        """Title the areas sentences named, as the inspectorate names them in the document's cycle, or,
+        with no cycle named, in the era its areas and grades tell (five grades or an area graded only
+        from 2021/22: today's short names; otherwise the sentence's words)."""
+        era = self.cycle
+        if era is None:
+            ids = {e.area_id for e in self.evidence if e.area_id}
+            defs = [a for a in map(area_by_id, ids) if a is not None and a.cycles]
+            recent = any(all((first_year(c) or 0) >= FIVE_GRADES_FROM for c in a.cycles) for a in defs)
+            adequate = any(e.statement.grade is Grade.ADEQUATE for e in self.evidence)
+            era = "latest" if recent or adequate else None
+        for e in self.evidence:
+            if e.name is not None and e.title is None:
+                e.title = title_of(e.name, era)
+
+    def _earlier(self, index: int, block: Block, offset: int, statement: GradeStatement) -> None:
+        """Record an earlier inspection's grade: for the areas the sentence names, else the areas of the
+        sentence before it ("... in this area in 2023"), else the section it stands in."""
+        span = block.span_at(offset)
+        names = list(statement.areas)
+        if not names:
+            this_area = not statement.phrase or THIS_AREA_RE.match(statement.phrase)
+            section = self.ex.area_section_at(index)
+            ids = self.last_areas if this_area and self.last_areas else []
+            if not ids and section is not None and section.area_id:
+                ids = [section.area_id]
+            names = [AreaName(i, "", 0, 0, False) for i in ids]
+        for name in names:
+            area = area_by_id(name.area_id)
+            title = title_of(name, statement.cycle) if name.text else (area.title if area else name.area_id)
+            self.earlier.append(Evidence(name.area_id, title, statement, index, span, statement.cycle))
 
     def _leads(self) -> dict[int, SectionNode]:
         """Block index -> area section, for the first body blocks of each area section."""
@@ -183,29 +270,50 @@ class _Attacher:
         statement: GradeStatement,
         leads: dict[int, SectionNode],
     ) -> None:
-        """Attribute a sentence's grade: the area its phrase names, else its place; warn when neither."""
+        """Attribute a sentence's grade: the areas it names, else its place; warn when neither."""
         span = block.span_at(offset)
         lead = leads.get(index)
         first_in_lead = lead is not None and lead.start not in self.lead_used
         if lead is not None:
             self.lead_used.add(lead.start)
+        if statement.areas:
+            for name in statement.areas:
+                named = self._named(name, statement, index, span)
+                if named is not None:
+                    self.evidence.append(named)
+            return
         area_id, title = name_in_phrase(statement.phrase)
-        if area_id is None and statement.grade is Grade.NOT_GRADED and not statement.names_area:
-            # "We don't make a graded judgment (in this overall area)": the section, or the area just named.
+        section = self.ex.area_section_at(index)
+        this_area = bool(statement.phrase and THIS_AREA_RE.match(statement.phrase))
+        if (
+            area_id is None
+            and statement.grade is Grade.NOT_GRADED
+            and THESE_AREAS_RE.search(statement.phrase or "")
+        ):
+            # "We also inspected A and B. We do not make graded judgments in these areas.": each of them.
+            for name in mentions_in(block.text[:offset], self.cycle_start):
+                named = self._named(name, statement, index, span)
+                if named is not None:
+                    self.evidence.append(named)
+            return
+        if (
+            area_id is None
+            and statement.grade is Grade.NOT_GRADED
+            and (not statement.names_area or this_area)
+        ):
+            # "We don't make a graded judgment (in this overall area)", "This question has not been
+            # graded": the section, or the area just named.
             mentions = find_area_mentions(block.text[: offset + len(sentence)])
-            section = self.ex.area_section_at(index)
             area_id = section.area_id if section else (mentions[-1] if mentions else None)
         if area_id is not None:
             self.add(area_id, title, statement, index, span)
             return
         if statement.names_area:
             return  # "the force's approach is good", "the call was not graded": no area's judgment
-        section = self.ex.area_section_at(index)
-        this_area = bool(statement.phrase and THIS_AREA_RE.match(statement.phrase))
         if section is not None and this_area:
             self.add(section.area_id, None, statement, index, span)
             return
-        if lead is not None and first_in_lead:
+        if lead is not None and first_in_lead and not statement.by_pronoun:
             # The first grade sentence under an area's heading is its judgment; later ones
             # ("the force is good at answering calls") are findings about part of it.
             self.add(lead.area_id, None, statement, index, span)
@@ -235,7 +343,14 @@ def _section_title(ex: Extraction, node: SectionNode) -> str:
 
 
 def _title(ex: Extraction, key: str, ordered: list[Evidence], node: SectionNode | None) -> str:
-    """A judgment's area title: its section's heading, else the first title stated, else the taxonomy's."""
+    """A judgment's area title: its section's heading, else the first title stated, else the taxonomy's.
+
+    A pillar (effectiveness, efficiency, legitimacy) goes by its name ('Effectiveness'), not by its
+    question ("How effective is the force at keeping people safe and reducing crime?").
+    """
+    pillar = pillar_name(ordered[0].area_id)
+    if pillar is not None:  # a pillar goes by its name ('Efficiency'), not its question's words
+        return pillar
     if node is not None:
         return _section_title(ex, node)
     title = next((e.title for e in ordered if e.title), None)
@@ -297,16 +412,43 @@ def resolve(ex: Extraction, evidence: list[Evidence]) -> list[Judgment]:
     return [judgment for _, judgment in sorted(judgments, key=lambda pair: pair[0])]
 
 
-def attach_judgments(ex: Extraction) -> list[Judgment]:
-    """Find every grade the document states, attribute it to an area and resolve one judgment per area."""
+def resolve_earlier(evidence: list[Evidence]) -> list[EarlierJudgment]:
+    """One earlier judgment per area and cycle, in the order the text states them (the first
+    statement's grade; every statement that agrees is its evidence)."""
+    groups: dict[tuple[str | None, str | None], list[Evidence]] = {}
+    for item in evidence:
+        groups.setdefault((item.area_id, item.cycle), []).append(item)
+    earlier = []
+    for (area_id, cycle), items in groups.items():
+        first = items[0]
+        spans: list[Span] = []
+        for e in items:
+            if e.statement.grade is first.statement.grade and e.span not in spans:
+                spans.append(e.span)
+        earlier.append(
+            EarlierJudgment(
+                area=Area(id=area_id, title=first.title or area_id or ""),
+                grade=first.statement.grade,
+                grade_text=first.statement.grade_text,
+                evidence=spans,
+                cycle=cycle,
+            )
+        )
+    return earlier
+
+
+def attach_judgments(ex: Extraction) -> tuple[list[Judgment], list[EarlierJudgment]]:
+    """Find every grade the document states, attribute it to an area and resolve one judgment per
+    area, and the earlier inspections' grades it states as history."""
     attacher = _Attacher(ex)
     attacher.grids()
     attacher.labels()
     attacher.sentences()
-    return resolve(ex, attacher.evidence)
+    attacher.titles()
+    return resolve(ex, attacher.evidence), resolve_earlier(attacher.earlier)
 
 
-@stage("judgments", requires=("info", "grids", "sections"), assigns=("judgments",))
+@stage("judgments", requires=("info", "grids", "sections"), assigns=("judgments", "earlier_judgments"))
 def judgments_stage(ex: Extraction) -> None:
-    """Assign the document's judgments, one per area."""
-    ex.judgments = attach_judgments(ex)
+    """Assign the document's judgments, one per area, and the earlier grades it states."""
+    ex.judgments, ex.earlier_judgments = attach_judgments(ex)
