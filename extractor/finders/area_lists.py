@@ -308,6 +308,9 @@ def read_forward(text: str, cycle_start: int | None = None) -> list[AreaName]:
                 names.append(spread)
                 i += 1
                 continue
+        if names and i + 1 < len(items) and items[i + 1].after_break:
+            i += 1  # a list set out with semicolons goes on past a name it misspells ("managing orders;")
+            continue
         opening = _prefix(text, items[i].start, len(text), cycle_start)
         if opening is not None:
             names.append(opening)
@@ -326,7 +329,8 @@ def read_backward(text: str, cycle_start: int | None = None) -> list[AreaName]:
     []
     """
     text = _blank_short_forms(text)
-    items = _items(text, 0, len(text))
+    tail = ITEM_TAIL_RE.search(text)  # ", which were all" before the verb
+    items = _items(text, 0, tail.start() if tail else len(text))
     names: list[AreaName] = []
     j = len(items)
     while j > 0:
@@ -378,9 +382,10 @@ def title_of(name: AreaName, cycle: str | None) -> str:
     """A sentence's area as the inspectorate names it: a pillar's name ('Effectiveness'); the words
     the sentence writes when they are a title (a cycle's full title gives that cycle's short name:
     "Strategic planning, organisational management and value for money" is 2021/22's "Good use of
-    resources"); else the short name or title of the document's cycle ('latest': a recent cycle not
-    named); else the sentence's words where they read as a name ('use of resources', not 'protects
-    vulnerable people'); else the taxonomy's title."""
+    resources"); else the short name of the document's cycle ('latest': a recent cycle it does not
+    name, the short name nearest its words); else the sentence's own words ('use of resources',
+    'protecting vulnerable people' for 'protects vulnerable people'); else the cycle's title or the
+    taxonomy's."""
     area = area_by_id(name.area_id)
     words = name.text.strip(" ‘’'\"“”")
     if area is None:
@@ -395,11 +400,12 @@ def title_of(name: AreaName, cycle: str | None) -> str:
         return short if short is not None and normalise_title(short) != key else words
     if cycle == "latest":  # no cycle named, but a recent one: the short name nearest its words
         return _nearest_short(area, words) or area.title
-    if cycle is not None:
-        return short_title(area, cycle) or dict(area.titles).get(cycle) or area.title
-    if words and VERB_LED_RE.match(words):
-        words = _gerund(words)  # "ensures its workforce behaves ..." -> "ensuring its workforce ..."
-    return words or area.title
+    short = short_title(area, cycle)
+    if short is not None:
+        return short
+    if words:
+        return _gerund(words) if VERB_LED_RE.match(words) else words
+    return dict(area.titles).get(cycle or "") or area.title
 
 
 def _content_words(text: str) -> set[str]:

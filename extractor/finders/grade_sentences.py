@@ -20,18 +20,21 @@ from extractor.vocab.areas import area_by_id, find_area_mentions, match_area
 from extractor.vocab.cycles import CYCLE_YEARS_RE, EARLIER_GRADE_RE, NOW_RE, YEAR_RE, cycle_name
 from extractor.vocab.forces import force_name_pattern
 from extractor.vocab.grade_sentences import ANY_FORCE_NAME, GRADE_SENTENCES, GradeSentence, fill, subject
-from extractor.vocab.grades import GRADE_KEYWORD_RE, parse_grade
+from extractor.vocab.grades import GRADE_INFLECTED, GRADE_KEYWORD_RE, parse_grade
 from extractor.vocab.sentence_cues import (
     ALSO_RE,
     ASPECT_RE,
+    DATED_RE,
     MENTION_END_RE,
     NOT_POLICING_RE,
     OTHER_FORCES_RE,
+    PAST_FRAME_RE,
     PAST_VERB_RE,
     PHRASE_ASIDE_RE,
     PHRASE_CUT_RE,
     PHRASE_LEAD_RE,
     PILLARS,
+    SINCE_RE,
 )
 from schemas import Grade
 
@@ -47,6 +50,9 @@ def compiled_grammar(names: tuple[str, ...]) -> list[tuple[GradeSentence, regex.
 
 
 _ANY_FORCE_RE = regex.compile(ANY_FORCE_NAME)
+# A grade word, quoted or not, for what "this grade" points back at.
+QUOTED_GRADE_RE = regex.compile(rf"[‘'\"“](?P<grade>{GRADE_INFLECTED})[’'\"”]", regex.IGNORECASE)
+ANY_GRADE_RE = regex.compile(rf"\b(?P<grade>{GRADE_INFLECTED})\b", regex.IGNORECASE)
 
 
 def _own(name: str) -> str:
@@ -77,9 +83,29 @@ def _names_this_force(sentence: str, read: _Read, names: Sequence[str]) -> bool:
     return any(match.group("it") is None for match in found)
 
 
-def _years(text: str) -> list[tuple[int, str]]:
-    """(first year, name) of each year or cycle a text states: 'In 2017', 'last inspected in 2018/19'."""
-    found = [(int(y), y) for y in YEAR_RE.findall(text)]
+def _generic_subject(read: _Read, names: Sequence[str]) -> bool:
+    """The subject is 'the force', 'the constabulary' or 'it', not one of this force's names."""
+    subject_text = read.match.groupdict().get("subject")
+    return subject_text is not None and _own(subject_text) not in {_own(name) for name in names}
+
+
+def _only_another_force(text: str, names: Sequence[str]) -> bool:
+    """Whether ``text`` names another force and not this one: what 'the force' after it refers to."""
+    if not names or not _names_another_force(text, names):
+        return False
+    pattern, _ = force_name_pattern()
+    ours = {_own(name) for name in names}
+    return not any(_own(m.group(0)) in ours for m in pattern.finditer(text))
+
+
+def _years(text: str, *, dates: bool = True) -> list[tuple[int, str]]:
+    """(first year, name) of each year or cycle a text states: 'In 2017', 'last inspected in 2018/19'
+    (with ``dates`` false, not a date's year: 'published on 24 July 2025')."""
+    found = [
+        (int(m.group(1)), m.group(1))
+        for m in YEAR_RE.finditer(text)
+        if dates or not DATED_RE.search(text, 0, m.start())
+    ]
     for match in CYCLE_YEARS_RE.finditer(text):
         if match.group("y2"):
             first = int(match.group("y1"))
@@ -89,11 +115,14 @@ def _years(text: str) -> list[tuple[int, str]]:
 
 def _is_earlier(clause: str, cycle_start: int | None, *, states_change: bool) -> bool:
     """True when a clause states a grade of an earlier inspection, not this document's."""
-    years = [year for year, _ in _years(clause)]
+    # With no cycle known, a date's year ("published on 24 July 2025") says nothing of an earlier one.
+    years = [year for year, _ in _years(clause, dates=cycle_start is not None)]
     if years and (cycle_start is None or min(years) < cycle_start):
         return True
     if states_change:  # "has moved from adequate to good since the last inspection": 'to' is current
         return False
+    if SINCE_RE.search(clause) and not PAST_FRAME_RE.search(clause):
+        return False  # "improvements since its last inspection, ... where its performance was outstanding"
     return bool(EARLIER_GRADE_RE.search(clause)) and not NOW_RE.search(clause)
 
 
@@ -116,7 +145,18 @@ class _Read:
         return self.match.span("grade")
 
 
-def _claim(sentence: str, names: tuple[str, ...]) -> list[_Read]:
+def _last_grade(text: str) -> Grade | None:
+    """The last grade a text names, a quoted one first ("of ‘Adequate’, which means ..."): what
+    "this grade" points back at."""
+    for pattern in (QUOTED_GRADE_RE, ANY_GRADE_RE):
+        found = [parse_grade(m.group("grade")) for m in pattern.finditer(text)]
+        found = [grade for grade in found if grade is not None]
+        if found:
+            return found[-1]
+    return None
+
+
+def _claim(sentence: str, names: tuple[str, ...], context: str = "") -> list[_Read]:
     """One reading per grade word: the first entry (in grammar order) that reads it."""
     taken: list[tuple[int, int]] = []
     reads: list[_Read] = []
@@ -125,7 +165,12 @@ def _claim(sentence: str, names: tuple[str, ...]) -> list[_Read]:
             start, end = match.span("grade")
             if any(s < end and start < e for s, e in taken):
                 continue
-            grade = Grade.NOT_GRADED if entry.not_graded else parse_grade(match.group("grade"))
+            if entry.anaphor:
+                grade = _last_grade(context + " " + sentence[: match.start()])
+            elif entry.not_graded:
+                grade = Grade.NOT_GRADED
+            else:
+                grade = parse_grade(match.group("grade"))
             if grade is None:
                 continue
             taken.append((start, end))
@@ -140,13 +185,14 @@ def _subjectless(read: _Read) -> bool:
 
 
 def find_sentence_grades(
-    sentence: str, force_names: Sequence[str] = (), cycle_start: int | None = None
+    sentence: str, force_names: Sequence[str] = (), cycle_start: int | None = None, context: str = ""
 ) -> list[GradeStatement]:
     """Grades one sentence states of this force ('the force', 'it', or one of ``force_names``).
 
     Sentences about other forces or forces in general ("forces that require improvement")
     state none. A grade of an earlier inspection comes back with ``earlier=True``; a grade over a
-    list of areas comes back once, with each area in ``areas``.
+    list of areas comes back once, with each area in ``areas``. ``context`` is the sentence before,
+    for "this grade".
 
     >>> [(s.grade.value, s.phrase) for s in find_sentence_grades("The force is good at preventing crime.")]
     [('good', 'preventing crime')]
@@ -154,16 +200,19 @@ def find_sentence_grades(
     ...     "Investigating crime and managing offenders were judged adequate.")]
     [('adequate', ['investigating_crime', 'managing_offenders_suspects'])]
     """
-    if not GRADE_KEYWORD_RE.search(sentence) or NOT_POLICING_RE.search(sentence):
+    if not (GRADE_KEYWORD_RE.search(sentence) or "grade" in sentence.lower()) or NOT_POLICING_RE.search(
+        sentence
+    ):
         return []
-    reads = _claim(sentence, tuple(force_names))
+    reads = _claim(sentence, tuple(force_names), context)
     found: list[GradeStatement] = []
     previous_end, previous_earlier, previous_cycle = 0, False, None
     for k, read in enumerate(reads):
         following = _following(sentence, reads, k)
         statement, end = _statement(sentence, read, previous_end, following, cycle_start)
         previous_end = max(previous_end, end)
-        alone = read.entry.follows and not found and not _names_this_force(sentence, read, force_names)
+        follows = read.entry.follows or read.match.groupdict().get("joined") is not None
+        alone = follows and not found and not _names_this_force(sentence, read, force_names)
         if statement is None or alone:
             continue
         own_start = (
@@ -171,6 +220,10 @@ def find_sentence_grades(
         )
         if _subjectless(read) and _names_another_force(sentence[:own_start], force_names):
             continue
+        if (read.entry.subject_before or _generic_subject(read, force_names)) and _only_another_force(
+            context, force_names
+        ):
+            continue  # "X Constabulary is good. The force is outstanding at A": X's grade, not this force's
         clause = sentence[_clause_start(reads, k) : end]
         earlier = read.entry.earlier or (
             not read.entry.always_current
@@ -251,7 +304,7 @@ def _statement(
     return (
         GradeStatement(
             read.grade,
-            match.group("grade").strip(" ‘’'\"“”"),
+            read.grade.value.replace("_", " ") if entry.anaphor else match.group("grade").strip(" ‘’'\"“”"),
             EvidenceKind.SENTENCE,
             phrase=phrase,
             names_area=entry.phrase_is_graded,

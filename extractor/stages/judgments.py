@@ -117,6 +117,8 @@ class _Attacher:
         # inspection's grade, that inspection's cycle (for "We also judged it ...").
         self.last_areas: list[str] = []
         self.last_earlier: tuple[str | None] | None = None
+        self.last_sentence = ""
+        self.lead_in = ""  # the last sentence before the current list of bullets
 
     def add(
         self, area_id: str | None, title: str | None, statement: GradeStatement, index: int, span: Span
@@ -179,25 +181,36 @@ class _Attacher:
         for index, block in enumerate(self.blocks):
             if index in self.in_grid or block.kind is BlockKind.TABLE_ROW or BARE_GRADE_RE.match(block.text):
                 continue
+            # The sentence before (for "this grade"); a bullet's is its list's lead-in, which is also
+            # its subject ("HMICFRS judged that X: - is good at A").
+            before = self.lead_in if block.kind is BlockKind.LIST_ITEM else self.last_sentence
             for offset, sentence in sentences(block.text):
-                found = find_sentence_grades(sentence, self.names, self.cycle_start)
-                earlier_before, self.last_earlier = self.last_earlier, None
-                for statement in found:
-                    if not statement.earlier and statement.goes_on and earlier_before is not None:
-                        # "In 2017, we judged ... We also judged it to be good at ...": the same history.
-                        statement = replace(
-                            statement, earlier=True, cycle=statement.cycle or earlier_before[0]
-                        )
-                    if statement.earlier:
-                        self._earlier(index, block, offset, statement)
-                        self.last_earlier = (statement.cycle,)
-                        continue
-                    self._sentence(index, block, offset, sentence, statement, leads)
-                    if statement.also_earlier:  # "once again graded outstanding": the earlier grade too
-                        self._earlier(index, block, offset, statement)
-                if found:
-                    areas = [name.area_id for statement in found for name in statement.areas]
-                    self.last_areas = areas or self.last_areas
+                self._read(index, block, offset, sentence, before, leads)
+                before = sentence
+            self.last_sentence = before
+            if block.kind is not BlockKind.LIST_ITEM:
+                self.lead_in = before
+
+    def _read(
+        self, index: int, block: Block, offset: int, sentence: str, before: str, leads: dict[int, SectionNode]
+    ) -> None:
+        """The grades one sentence states: current ones attributed, earlier ones kept as history."""
+        found = find_sentence_grades(sentence, self.names, self.cycle_start, before)
+        earlier_before, self.last_earlier = self.last_earlier, None
+        for statement in found:
+            if not statement.earlier and statement.goes_on and earlier_before is not None:
+                # "In 2017, we judged ... We also judged it to be good at ...": the same history.
+                statement = replace(statement, earlier=True, cycle=statement.cycle or earlier_before[0])
+            if statement.earlier:
+                self._earlier(index, block, offset, statement)
+                self.last_earlier = (statement.cycle,)
+                continue
+            self._sentence(index, block, offset, sentence, statement, leads)
+            if statement.also_earlier:  # "once again graded outstanding": the earlier grade too
+                self._earlier(index, block, offset, statement)
+        if found:
+            areas = [name.area_id for statement in found for name in statement.areas]
+            self.last_areas = areas or self.last_areas
 
     def _named(self, name: AreaName, statement: GradeStatement, index: int, span: Span) -> Evidence | None:
         """Evidence for an area a sentence names, titled as the inspectorate names it; None (with a

@@ -59,13 +59,14 @@ ITEM_LEAD_RE = regex.compile(
 
 # Words after a list's last name that are not part of it: quotes, "which were all".
 ITEM_TAIL_RE = regex.compile(
-    r"""[\s'‘’"“”.,;:)]*(?:,?\s*which(?:\s+(?:were|was|are|is))?(?:\s+all)?)?\s*$""", _I
+    r"""[\s'‘’"“”.,;:)]*(?:,?\s*(?:which|being)(?:\s+(?:were|was|are|is))?(?:\s+all)?)?\s*$""", _I
 )
 
 # A word that opens the clause a list read backwards stands in ("while preventing crime was
 # good", "but investigating crime requires improvement"): the list starts after it.
 CLAUSE_OPENER_RE = regex.compile(
-    r"\s*(?:while|whilst|whereas|but|and|although|though|however|with|where|so|yet|that)\b[\s,]*", _I
+    r"\s*(?:while|whilst|whereas|but|and|although|though|however|with|where|so|yet|that|except|apart\s+from)\b[\s,]*",
+    _I,
 )
 
 # What may stand just before a name read backwards whose item holds other words ("work needs
@@ -73,7 +74,9 @@ CLAUSE_OPENER_RE = regex.compile(
 # a preposition, determiner, conjunction or quote. Anything else ("the force's approach to A")
 # means the words before are the subject, and the name is not one.
 NAME_LEAD_RE = regex.compile(
-    r"""(?:^|(?:\b(?:in|at|for|on|that|while|whilst|whereas|but|and|its|our|their|the|with|where)|['‘’"“”,;:(–—-]))\s*$""",
+    r"""(?:^|(?:\b(?:in|at|for|on|that|while|whilst|whereas|but|and|its|our|their|the|with|where)
+          |\bhow(?:\s+and\s+when)?\s+(?:it|the\s+force|the\s+constabulary)  # "how and when it records crime"
+          |['‘’"“”,;:(–—-]))\s*$""",
     _I,
 )
 

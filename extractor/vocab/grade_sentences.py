@@ -54,6 +54,9 @@ FRAGMENTS: dict[str, str] = {
     # "judged to be", "assessed as", "rated as being", "deemed to" (require improvement), "found", or nothing.
     "judged": rf"(?:{_JUDGING}\s+(?:(?:to\s+be|as\s+being|as|at|to)\s+)?(?:(?:only|just)\s+)?)?",
     "judging": _JUDGING,
+    # The force, or "and" going on from a clause it is the subject of ("the force has lost its 'good'
+    # grades ... and has retained one 'outstanding' grade"): read only after this force is named.
+    "who": r"(?:{subject}|(?P<joined>\band))",
     # The same verbs in the active voice, before the force: "we judged the force ...", "rates X as".
     "judges": (
         r"(?:judge[sd]?|assess(?:es|ed)?|grade[sd]?|rate[sd]?|f(?:ou|i)nds?|found"
@@ -110,6 +113,11 @@ class GradeSentence:
     # Only after another statement in the same sentence ("... is good at A and good at B"), or
     # after the force named earlier in it ("the force records crime well and is good at B").
     follows: bool = False
+    # ``grade`` points back at the grade the sentence before it names ("has received this grade").
+    anaphor: bool = False
+    # The subject is the lead-in before the bullet ("HMICFRS judged that the force: • is good at A"):
+    # no grade of this force where that lead-in names another.
+    subject_before: bool = False
     # The areas are only those the phrase lists, never a name found further inside it ("'adequate'
     # in all areas, except investigating crime" names no area).
     lists_only: bool = False
@@ -132,7 +140,8 @@ GRADE_SENTENCES: tuple[GradeSentence, ...] = (
         example="The efficiency with which the force carries out its responsibilities is good.",
         pattern=r"""
             \bthe\s+(?P<phrase>(?:efficiency|effectiveness|legitimacy)\s+with\s+which)\s+{subject}\s+
-            [^.;]{1,100}?\s+(?:is|was|has\s+been|remains){adverbs}\s+{judged}   # "carries out its work is"
+            [^.;]{1,100}?\s+                        # "carries out its responsibilities"
+            (?:(?:is|was|has\s+been|remains){adverbs}\s+{judged}|(?=requir))   # "is", "requires"
             {q}(?P<grade>{grade}){q}{complement_end}
         """,
         phrase_is_graded=True,
@@ -172,7 +181,7 @@ GRADE_SENTENCES: tuple[GradeSentence, ...] = (
         name="retained",
         example="The force has retained its outstanding grade for disrupting serious organised crime.",
         pattern=r"""
-            {subject}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:retained|kept|maintained)\s+
+            {who}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:retained|kept|maintained)\s+
             (?:an?\s+|its\s+|one\s+|the\s+)?{q}(?P<grade>{grade}){q}\s+
             (?:grade|grading|judge?ment|rating|ranking|assessment)s?\b{phrase}?
         """,
@@ -183,7 +192,7 @@ GRADE_SENTENCES: tuple[GradeSentence, ...] = (
         name="lost",
         example="The force has lost its good grades in investigating crime and managing offenders.",
         pattern=r"""
-            {subject}\s+(?:has\s+|have\s+|had\s+)?lost\s+(?:\w+\s+){0,2}?
+            {who}\s+(?:has\s+|have\s+|had\s+)?lost\s+(?:\w+\s+){0,2}?
             {q}(?P<grade>{grade}){q}\s+(?:grade|grading|judge?ment|rating|ranking)s?\b
             (?:\s+including)?{phrase}?
         """,
@@ -193,7 +202,7 @@ GRADE_SENTENCES: tuple[GradeSentence, ...] = (
         name="received",
         example="The force received a requires improvement grading.",
         pattern=r"""
-            {subject}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?
+            {who}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?
             (?:received|was\s+awarded|was\s+given|been\s+(?:awarded|given)|achieved|earned|secured|gained)\s+
             (?:an?\s+|its\s+|one\s+|the\s+)?{q}(?P<grade>{grade}){q}\s+
             (?:grade|grading|judge?ment|rating|ranking)s?\b{phrase}?
@@ -235,7 +244,8 @@ GRADE_SENTENCES: tuple[GradeSentence, ...] = (
         name="where-it",
         example="It is adequate in all areas but investigating crime, where it requires improvement.",
         pattern=r"""
-            ,?\s*\bwhere\s+{subject}{adverbs}\s+(?:{to_be}{adverbs}\s+{judged})?   # "A, where it is good"
+            ,?\s*\bwhere\s+(?:{subject}|its\s+(?:performance|work))  # "A, where it is good"
+            {adverbs}\s+(?:{to_be}{adverbs}\s+{judged})?
             {q}(?P<grade>{grade}){q}(?![\w-]){grade_end}
         """,
         phrase_is_graded=True,
@@ -289,6 +299,31 @@ GRADE_SENTENCES: tuple[GradeSentence, ...] = (
             {q}(?P<grade>{grade}){q}(?![\w-]){phrase}
         """,
         phrase_is_graded=True,
+        subject_before=True,
+    ),
+    GradeSentence(
+        name="found-performance",
+        example="The inspectorate identified outstanding performance when recording data about crime.",
+        pattern=r"""
+            \b(?:HMICFRS|HMIC|the\s+inspectorate|inspectors|the\s+report|we)\s+(?:has\s+|have\s+)?
+            (?:identified|found|recognised|noted)\s+
+            {q}(?P<grade>{grade}){q}\s+performance\b   # the grade as an adjective of "performance"
+            \s*(?P<phrase>[^.]*)                      # "in relation to ... when recording data about crime"
+        """,
+        phrase_is_graded=True,
+    ),
+    GradeSentence(
+        name="this-grade",
+        example="A grade of ‘Adequate’ was added. The force has received this grade for preventing crime.",
+        pattern=r"""
+            {who}\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:received|been\s+given|been\s+awarded|was\s+given|
+            was\s+awarded|achieved|got)\s+
+            (?P<grade>(?:this|that|the\s+same)\s+grad(?:e|ing))   # the grade just named
+            {phrase}
+        """,
+        phrase_is_graded=True,
+        lists_only=True,
+        anaphor=True,
     ),
     GradeSentence(
         name="grade-areas",

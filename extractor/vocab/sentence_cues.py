@@ -55,3 +55,16 @@ NOT_POLICING_RE = regex.compile(
 
 # Words that say another force, or forces in general, is the subject ("most forces", "36 forces").
 OTHER_FORCES_RE = regex.compile(r"\bforces\b|\bother\s+force\b", regex.IGNORECASE)
+
+# A month just before a year: the year is a date's ("on 24 July 2025", "in November 2022").
+DATED_RE = regex.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$",
+    regex.IGNORECASE,
+)
+
+# "Since the last inspection" dates what follows from then to now: the grade after it is current,
+# unless a clause ties it back to that time ("last year, when we judged ...", "in which it was").
+SINCE_RE = regex.compile(r"\bsince\s+(?:its|the|our|their)\s+(?:last|previous)\b", regex.IGNORECASE)
+PAST_FRAME_RE = regex.compile(
+    r"\b(?:when|in\s+which|at\s+which|at\s+(?:that|the)\s+time)\b", regex.IGNORECASE
+)
