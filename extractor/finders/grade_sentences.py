@@ -23,7 +23,9 @@ from extractor.vocab.grade_sentences import ANY_FORCE_NAME, GRADE_SENTENCES, Gra
 from extractor.vocab.grades import GRADE_INFLECTED, GRADE_KEYWORD_RE, parse_grade
 from extractor.vocab.sentence_cues import (
     ALSO_RE,
+    AREA_COUNT_RE,
     ASPECT_RE,
+    CLAUSE_END_RE,
     DATED_RE,
     MENTION_END_RE,
     NOT_POLICING_RE,
@@ -211,6 +213,11 @@ def find_sentence_grades(
         following = _following(sentence, reads, k)
         statement, end = _statement(sentence, read, previous_end, following, cycle_start)
         previous_end = max(previous_end, end)
+        # The statement's clause runs on to the end of its phrase ("graded good at A in 2019"), not
+        # into the next clause ("good at A, as it was at our last inspection").
+        phrase_end = max(end, min(following, _match_end(read)))
+        boundary = CLAUSE_END_RE.search(sentence, end, phrase_end)
+        clause_end = boundary.start() if boundary else phrase_end
         follows = read.entry.follows or read.match.groupdict().get("joined") is not None
         alone = follows and not found and not _names_this_force(sentence, read, force_names)
         if statement is None or alone:
@@ -224,7 +231,7 @@ def find_sentence_grades(
             context, force_names
         ):
             continue  # "X Constabulary is good. The force is outstanding at A": X's grade, not this force's
-        clause = sentence[_clause_start(reads, k) : end]
+        clause = sentence[_clause_start(reads, k) : clause_end]
         earlier = read.entry.earlier or (
             not read.entry.always_current
             and (
@@ -263,6 +270,12 @@ def _following(sentence: str, reads: list[_Read], k: int) -> int:
     return following.match.start()
 
 
+def _match_end(read: _Read) -> int:
+    """Where a reading's words end: its phrase's end where it has one."""
+    groups = read.match.groupdict()
+    return read.match.end("phrase") if groups.get("phrase") is not None else read.match.end()
+
+
 def _clause_start(reads: list[_Read], k: int) -> int:
     """Where the k-th reading's own clause begins: after the grade words of the reading before it."""
     return reads[k - 1].grade_span[1] if k else 0
@@ -293,14 +306,15 @@ def _statement(
         phrase = sentence[p_start:p_end].strip() or None
         areas = [_shift(name, p_start) for name in read_forward(sentence[p_start:p_end], cycle_start)]
         end = max(grade_end, areas[-1].end if areas else grade_end)
-        if not areas and phrase and not entry.lists_only:
+        if not areas and phrase and not entry.lists_only and not AREA_COUNT_RE.match(phrase):
             area_id, title = name_in_phrase(phrase)
             if area_id is not None:
                 areas = [AreaName(area_id, title or "", p_start, p_end, title is not None)]
                 end = p_end
     needs_area = entry.phrase_is_graded and not entry.not_graded
-    if needs_area and not areas:
-        return None, end
+    counted = not areas and phrase is not None and AREA_COUNT_RE.match(phrase) is not None
+    if (needs_area and not areas) or counted:
+        return None, end  # "'adequate' in five areas" grades no one area
     return (
         GradeStatement(
             read.grade,

@@ -26,7 +26,7 @@ THESE_AREAS_RE = regex.compile(r"\bthese\s+(?:\w+\s+)?areas\b", regex.IGNORECASE
 # Where a phrase turns to a part of what it names ("keeping people safe, including managing
 # serious and organised crime"): a name after it is a part, not the thing graded.
 PHRASE_ASIDE_RE = regex.compile(
-    r",?\s+(?:including|particularly|especially|such\s+as|notably)\b", regex.IGNORECASE
+    r",?\s+(?:including|particularly|especially|such\s+as|notably|except|apart\s+from)\b", regex.IGNORECASE
 )
 # A phrase that points back at the section it stands in: "the force is good in this area".
 THIS_AREA_RE = regex.compile(r"^(?:this|that|the)\s+(?:area|question|core\s+question)\b", regex.IGNORECASE)
@@ -68,3 +68,15 @@ SINCE_RE = regex.compile(r"\bsince\s+(?:its|the|our|their)\s+(?:last|previous)\b
 PAST_FRAME_RE = regex.compile(
     r"\b(?:when|in\s+which|at\s+which|at\s+(?:that|the)\s+time)\b", regex.IGNORECASE
 )
+
+# A phrase that counts areas instead of naming one ("'adequate' in five areas", "good in all
+# areas", "requires improvement in multiple areas"): no one area's grade.
+AREA_COUNT_RE = regex.compile(
+    r"^\s*(?:all|both|each|every|most|several|many|multiple|some|other|\w+)\s+(?:of\s+(?:the|its)\s+)?"
+    r"(?:\w+\s+)?(?:areas|others|categories|pillars|counts)\b",
+    regex.IGNORECASE,
+)
+
+# Where a statement's own clause ends after the areas it names: a comma, semicolon, dash or "but"
+# ("good at A, as it was at our last inspection" says nothing earlier of A).
+CLAUSE_END_RE = regex.compile(r"[,;–—]|\s(?:but|whereas|although)\s", regex.IGNORECASE)
