@@ -345,7 +345,19 @@ PROSE = [
         2023,
         [(G.OUTSTANDING, ["crime_data_integrity"])],
     ),
+    (
+        "Cumbria Constabulary was one of five forces HMICFRS rated outstanding at managing offenders.",
+        ["Cumbria Constabulary"],
+        2021,
+        [(G.OUTSTANDING, ["managing_offenders_suspects"])],
+    ),
     # Another force, forces in general, a national count, fire and rescue, an adjective: no grade.
+    (
+        "Cumbria Constabulary was one of the forces that we inspected in the spring.",
+        ["Cumbria Constabulary"],
+        2021,
+        [],
+    ),
     ("Thirty-six forces were graded good at preventing crime.", ["Kent Police"], 2021, []),
     ("Most forces require improvement in responding to the public.", ["Kent Police"], 2021, []),
     ("Essex Police was rated good in investigating crime.", ["Kent Police"], 2021, []),

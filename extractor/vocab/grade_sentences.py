@@ -252,6 +252,16 @@ GRADE_SENTENCES: tuple[GradeSentence, ...] = (
         areas_before=True,
     ),
     GradeSentence(
+        name="one-of-forces",
+        example="Bedfordshire Police was one of three forces that HMIC graded inadequate at managing fraud.",
+        pattern=r"""
+            {subject}\s+(?:was|is|were|are)\s+(?:also\s+)?one\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?forces\s+
+            (?:(?:that|which|whom)\s+)?(?:HMICFRS|HMIC|we|the\s+inspectorate|inspectors)\s+(?:has\s+|have\s+)?
+            {judges}\s+(?:(?:as|to\s+be)\s+)?{q}(?P<grade>{grade}){q}(?![\w-])   # the force is one of them
+            (?:{phrase}|{complement_end})
+        """,
+    ),
+    GradeSentence(
         name="judged-possessive",
         example="We judged the force’s approach to meeting current demand and using resources as good.",
         pattern=r"""
