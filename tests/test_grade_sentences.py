@@ -196,6 +196,13 @@ QUESTIONS = [
         2015,
         [(G.NOT_GRADED, [])],
     ),
+    (
+        # forces it works with are no other force's subject
+        "It is good at using its resources to meet demand and works well with other forces.",
+        [],
+        2016,
+        [(G.GOOD, ["using_resources"])],
+    ),
     # Sub-findings and adjectives are no grades of an area.
     ("The force is good at assessing threats and risks to its staff.", [], 2016, [(G.GOOD, [])]),
     ("The constabulary has a very good understanding of demand.", [], 2016, []),
@@ -360,6 +367,7 @@ PROSE = [
     ),
     ("Thirty-six forces were graded good at preventing crime.", ["Kent Police"], 2021, []),
     ("Most forces require improvement in responding to the public.", ["Kent Police"], 2021, []),
+    ("Responding to the public requires improvement in most forces.", ["Kent Police"], 2021, []),
     ("Essex Police was rated good in investigating crime.", ["Kent Police"], 2021, []),
     ("In most forces, investigating crime was graded inadequate.", ["Kent Police"], 2021, []),
     (

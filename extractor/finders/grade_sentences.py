@@ -27,6 +27,7 @@ from extractor.vocab.sentence_cues import (
     ASPECT_RE,
     CLAUSE_END_RE,
     DATED_RE,
+    FORCES_SCOPE_RE,
     MENTION_END_RE,
     NOT_POLICING_RE,
     OTHER_FORCES_RE,
@@ -225,7 +226,11 @@ def find_sentence_grades(
         own_start = (
             statement.areas[0].start if read.entry.areas_before and statement.areas else read.match.start()
         )
-        if _subjectless(read) and _names_another_force(sentence[:own_start], force_names):
+        if _subjectless(read) and (
+            _names_another_force(sentence[:own_start], force_names)
+            # "A requires improvement in most forces"
+            or FORCES_SCOPE_RE.search(sentence, read.match.start(), clause_end)
+        ):
             continue
         if (read.entry.subject_before or _generic_subject(read, force_names)) and _only_another_force(
             context, force_names

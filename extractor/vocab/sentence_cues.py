@@ -55,6 +55,12 @@ NOT_POLICING_RE = regex.compile(
 
 # Words that say another force, or forces in general, is the subject ("most forces", "36 forces").
 OTHER_FORCES_RE = regex.compile(r"\bforces\b|\bother\s+force\b", regex.IGNORECASE)
+# Forces as the scope of a statement after its grade ("investigating crime requires improvement
+# across all forces", "in most forces"), not forces it works with ("works well with other forces").
+FORCES_SCOPE_RE = regex.compile(
+    r"\b(?:in|across|among|amongst|for)\s+(?:(?:all|most|many|some|several|the|other|\d+)\s+)*(?:\w+\s+)?forces\b",
+    regex.IGNORECASE,
+)
 
 # A month just before a year: the year is a date's ("on 24 July 2025", "in November 2022").
 DATED_RE = regex.compile(
