@@ -209,55 +209,86 @@ def find_sentence_grades(
         return []
     reads = _claim(sentence, tuple(force_names), context)
     found: list[GradeStatement] = []
-    previous_end, previous_earlier, previous_cycle = 0, False, None
+    before: GradeStatement | None = None  # the statement before, for one that goes on from it
+    previous_end = 0
     for k, read in enumerate(reads):
         following = _following(sentence, reads, k)
         statement, end = _statement(sentence, read, previous_end, following, cycle_start)
         previous_end = max(previous_end, end)
-        # The statement's clause runs on to the end of its phrase ("graded good at A in 2019"), not
-        # into the next clause ("good at A, as it was at our last inspection").
-        phrase_end = max(end, min(following, _match_end(read)))
-        boundary = CLAUSE_END_RE.search(sentence, end, phrase_end)
-        clause_end = boundary.start() if boundary else phrase_end
-        follows = read.entry.follows or read.match.groupdict().get("joined") is not None
-        alone = follows and not found and not _names_this_force(sentence, read, force_names)
-        if statement is None or alone:
+        if statement is None:
             continue
-        own_start = (
-            statement.areas[0].start if read.entry.areas_before and statement.areas else read.match.start()
-        )
-        if _subjectless(read) and (
-            _names_another_force(sentence[:own_start], force_names)
-            # "A requires improvement in most forces"
-            or FORCES_SCOPE_RE.search(sentence, read.match.start(), clause_end)
-        ):
+        clause_end = _clause_end(sentence, read, end, following)
+        if not _of_this_force(sentence, read, statement, clause_end, bool(found), force_names, context):
             continue
-        if (read.entry.subject_before or _generic_subject(read, force_names)) and _only_another_force(
-            context, force_names
-        ):
-            continue  # "X Constabulary is good. The force is outstanding at A": X's grade, not this force's
         clause = sentence[_clause_start(reads, k) : clause_end]
-        earlier = read.entry.earlier or (
-            not read.entry.always_current
-            and (
-                (read.entry.elliptic and previous_earlier)
-                or _is_earlier(clause, cycle_start, states_change=read.entry.states_change)
-            )
-        )
-        cycle = _earlier_cycle(clause, cycle_start) if earlier or read.entry.also_earlier else None
-        if cycle is None and earlier and read.entry.elliptic and previous_earlier:
-            cycle = previous_cycle
-        previous_earlier, previous_cycle = earlier, cycle
-        goes_on = bool(ALSO_RE.search(clause) and PAST_VERB_RE.search(clause) and not NOW_RE.search(clause))
-        statement = replace(statement, earlier=earlier, cycle=cycle, goes_on=goes_on)
+        statement = _dated(statement, read.entry, clause, cycle_start, before)
+        before = statement
         found.append(statement)
-        if read.match.groupdict().get("from_grade"):
+        if read.match.groupdict().get("from_grade"):  # "moved from X to Y": X was the earlier grade
             old = parse_grade(read.match.group("from_grade"))
             if old is not None:
                 found.append(
                     replace(statement, grade=old, grade_text=read.match.group("from_grade"), earlier=True)
                 )
     return found
+
+
+def _clause_end(sentence: str, read: _Read, end: int, following: int) -> int:
+    """Where a statement's clause ends: the end of its phrase ("graded good at A in 2019"), but not
+    past its own clause ("good at A, as it was at our last inspection")."""
+    phrase_end = max(end, min(following, _match_end(read)))
+    boundary = CLAUSE_END_RE.search(sentence, end, phrase_end)
+    return boundary.start() if boundary else phrase_end
+
+
+def _of_this_force(
+    sentence: str,
+    read: _Read,
+    statement: GradeStatement,
+    clause_end: int,
+    after_another: bool,
+    names: Sequence[str],
+    context: str,
+) -> bool:
+    """Whether a statement is this force's: not an elliptic one with nothing to go on from, not a
+    subject-less one after another force's name or scoped to forces, not 'the force' after a
+    sentence that names only another force."""
+    follows = read.entry.follows or read.match.groupdict().get("joined") is not None
+    if follows and not after_another and not _names_this_force(sentence, read, names):
+        return False
+    own_start = (
+        statement.areas[0].start if read.entry.areas_before and statement.areas else read.match.start()
+    )
+    if _subjectless(read) and (
+        _names_another_force(sentence[:own_start], names)
+        or FORCES_SCOPE_RE.search(sentence, read.match.start(), clause_end)  # "A ... in most forces"
+    ):
+        return False
+    # "X Constabulary is good. The force is outstanding at A": X's grade, not this force's.
+    return not (
+        (read.entry.subject_before or _generic_subject(read, names)) and _only_another_force(context, names)
+    )
+
+
+def _dated(
+    statement: GradeStatement,
+    entry: GradeSentence,
+    clause: str,
+    cycle_start: int | None,
+    before: GradeStatement | None,
+) -> GradeStatement:
+    """The statement marked earlier or current by its clause, with the earlier cycle or year it
+    states; an elliptic one ("..., 'requires improvement' for B") is as earlier as the one before."""
+    goes_on_earlier = entry.elliptic and before is not None and before.earlier
+    earlier = entry.earlier or (
+        not entry.always_current
+        and (goes_on_earlier or _is_earlier(clause, cycle_start, states_change=entry.states_change))
+    )
+    cycle = _earlier_cycle(clause, cycle_start) if earlier or entry.also_earlier else None
+    if cycle is None and earlier and goes_on_earlier and before is not None:
+        cycle = before.cycle
+    goes_on = bool(ALSO_RE.search(clause) and PAST_VERB_RE.search(clause) and not NOW_RE.search(clause))
+    return replace(statement, earlier=earlier, cycle=cycle, goes_on=goes_on)
 
 
 def _following(sentence: str, reads: list[_Read], k: int) -> int:
