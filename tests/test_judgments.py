@@ -1173,3 +1173,27 @@ Gwent Police's understanding of demand is good.
     report = extract_text(text, "gwent.txt")
     assert report.judgments == []
     assert "unattributed-grade" in _codes(report)
+
+
+def test_judgments_earlier_grade_in_this_area_and_no_guess_for_a_finding() -> None:
+    news = """Norfolk Constabulary inspection results
+
+Norfolk Constabulary was rated ‘good’ for its work in investigating crime. This is an improvement on the \
+‘requires improvement’ grading it received in this area in 2022.
+"""
+    report = extract_text(news, "norfolk-news.txt")
+    assert [(j.area.id, j.grade.value) for j in report.judgments] == [("investigating_crime", "good")]
+    assert [(e.area.id, e.grade.value, e.cycle) for e in report.earlier_judgments] == [
+        ("investigating_crime", "requires_improvement", "2022")
+    ]
+    page = """PEEL 2023–25: an inspection of Norfolk Constabulary
+
+Responding to the public
+
+Norfolk Constabulary is adequate at responding to the public.
+
+In 2021, we judged the force to be good at answering emergency calls quickly.
+"""
+    report = extract_text(page, "norfolk-2023.txt")
+    assert [(j.area.id, j.grade.value) for j in report.judgments] == [("responding_to_public", "adequate")]
+    assert report.earlier_judgments == []  # a finding's old grade is no area's earlier judgment

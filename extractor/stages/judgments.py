@@ -116,7 +116,8 @@ class _Attacher:
         # The sentence before: its areas (for "in this area") and, when it stated an earlier
         # inspection's grade, that inspection's cycle (for "We also judged it ...").
         self.last_areas: list[str] = []
-        self.last_earlier: tuple[str | None] | None = None
+        self.history_before = False  # the sentence before stated an earlier inspection's grade
+        self.history_cycle: str | None = None  # ... of this cycle or year, where it said
         self.last_sentence = ""
         self.lead_in = ""  # the last sentence before the current list of bullets
 
@@ -196,14 +197,15 @@ class _Attacher:
     ) -> None:
         """The grades one sentence states: current ones attributed, earlier ones kept as history."""
         found = find_sentence_grades(sentence, self.names, self.cycle_start, before)
-        earlier_before, self.last_earlier = self.last_earlier, None
+        history_before, history_cycle = self.history_before, self.history_cycle
+        self.history_before, self.history_cycle = False, None
         for statement in found:
-            if not statement.earlier and statement.goes_on and earlier_before is not None:
+            if not statement.earlier and statement.goes_on and history_before:
                 # "In 2017, we judged ... We also judged it to be good at ...": the same history.
-                statement = replace(statement, earlier=True, cycle=statement.cycle or earlier_before[0])
+                statement = replace(statement, earlier=True, cycle=statement.cycle or history_cycle)
             if statement.earlier:
                 self._earlier(index, block, offset, statement)
-                self.last_earlier = (statement.cycle,)
+                self.history_before, self.history_cycle = True, statement.cycle
                 continue
             self._sentence(index, block, offset, sentence, statement, leads)
             if statement.also_earlier:  # "once again graded outstanding": the earlier grade too
@@ -242,16 +244,14 @@ class _Attacher:
                 e.title = title_of(e.name, era)
 
     def _earlier(self, index: int, block: Block, offset: int, statement: GradeStatement) -> None:
-        """Record an earlier inspection's grade: for the areas the sentence names, else the areas of the
-        sentence before it ("... in this area in 2023"), else the section it stands in."""
+        """Record an earlier inspection's grade: for the areas the sentence names; with no words of
+        what it grades, or "in this area", the section it stands in, else the areas of the sentence
+        before it ("... the grading it received in this area in 2023"); otherwise for none."""
         span = block.span_at(offset)
         names = list(statement.areas)
-        if not names:
-            this_area = not statement.phrase or THIS_AREA_RE.match(statement.phrase)
+        if not names and (not statement.phrase or THIS_AREA_RE.match(statement.phrase)):
             section = self.ex.area_section_at(index)
-            ids = self.last_areas if this_area and self.last_areas else []
-            if not ids and section is not None and section.area_id:
-                ids = [section.area_id]
+            ids = [section.area_id] if section is not None and section.area_id else self.last_areas
             names = [AreaName(i, "", 0, 0, False) for i in ids]
         for name in names:
             area = area_by_id(name.area_id)
