@@ -137,6 +137,8 @@ class Page:
 
 def clean(text: str) -> str:
     """NFC, ligatures spelt out, soft hyphens and zero-width characters gone."""
+    if text.isascii() and text.isprintable():  # most words: nothing to normalise
+        return text
     return _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text.translate(_LIGATURES)))
 
 
@@ -214,7 +216,7 @@ def physical_lines(words: list[Word]) -> list[list[Word]]:
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
         if rows:
             last = rows[-1]
-            top = min(w.top for w in last)
+            top = last[0].top  # words come by top, so a row's first word is its highest
             if abs(word.top - top) <= max(2.0, 0.3 * word.size):
                 last.append(word)
                 continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import logging
 from collections.abc import Iterator
+from itertools import groupby
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -35,8 +36,10 @@ from extractor.readers.pdf.engine import (
 
 logger = logging.getLogger(__name__)
 
-_GENERATED = frozenset((0x20, 0x0A, 0x0D, 0x02))  # what pdfium may insert on its own
-_HYPHEN_MARKS = frozenset((0xFFFE, 0x02))  # pdfium's marks for a "-" that ends a line
+# pdfium's marks for a "-" that ends a line (U+0002 in this build, U+FFFE in others) and for a
+# character it has no Unicode value for.
+_MARKS = str.maketrans({"\ufffe": "-", "\x02": "-", "\x00": "\ufffd"})
+_WORD_SPACE = 0.2  # a gap of this many font sizes between two glyphs is a space between words
 _MIN_RULE = 8.0  # a path whose box has no side this long holds no rule (layout.page_rules)
 
 
@@ -126,62 +129,80 @@ _TEXT_OBJECT = _fast(c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p,
 _LOOSE_BOX = _fast(c.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
 
 
-def _codes(tp: Any, count: int) -> list[int]:
-    """Each character's Unicode value: the page's text in one call, one by one if it has surrogates."""
+def _text(tp: Any, count: int) -> str:
+    """The page's characters as one string, index for index (one call; one by one past the BMP),
+    with pdfium's line-end hyphen marks back as "-"."""
     buffer = (ctypes.c_ushort * (count + 1))()
     written = c.FPDFText_GetText(tp, 0, count, buffer)
-    codes = list(buffer[: max(written - 1, 0)])
+    codes = buffer[: max(written - 1, 0)]
     if len(codes) != count or any(0xD800 <= u <= 0xDFFF for u in codes):
         codes = [c.FPDFText_GetUnicode(tp, i) for i in range(count)]
-    return codes
+    return "".join(map(chr, codes)).translate(_MARKS)
 
 
 def _chars(tp: Any, frame: Matrix, width: float, height: float) -> list[Char]:
-    """The text page's characters that pdfminer would give, in display space."""
+    """The text page's characters that pdfminer would give, in display space.
+
+    Characters come in runs of one text object, which share font, size and (on a level line)
+    top and bottom, so most of the work is done once per run.
+    """
     count = c.FPDFText_CountChars(tp)
     if count <= 0:
         return []
     handle = ctypes.cast(tp, ctypes.c_void_p).value
     box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
     at = ctypes.addressof(box)
-    text_object, loose_box, is_generated = _TEXT_OBJECT, _LOOSE_BOX, c.FPDFText_IsGenerated
+    text_object, loose_box = _TEXT_OBJECT, _LOOSE_BOX
+    text = _text(tp, count)
+    objects = [text_object(handle, i) for i in range(count)]
     fonts: dict[int | None, _Font] = {}
-    key: int | None = -1
-    font: _Font | None = None
     a, b, cc, _, e, _ = frame
-    flipped = b != 0  # a page turned by 90 or 270 degrees: shown x comes from user y
+    flipped = b != 0
     chars: list[Char] = []
-    for i, u in enumerate(_codes(tp, count)):
-        if u in _GENERATED and is_generated(tp, i):
+    for obj, group in groupby(range(count), objects.__getitem__):
+        run = list(group)
+        if obj is None:  # pdfium's own spaces and line ends
+            if chars and text[run[0]] == " " and run[-1] + 1 < count:
+                _, x0, x1 = (loose_box(handle, run[-1] + 1, at), *_xs(box, frame))
+                _gap_space(chars, min(x0, x1))
             continue
-        obj = text_object(handle, i)
-        if obj != key or font is None:
-            key = obj
-            font = fonts.get(obj)
-            if font is None:
-                font = fonts[obj] = _font(tp, i, obj, frame)
+        font = fonts.get(obj)
+        if font is None:
+            font = fonts[obj] = _font(tp, run[0], obj, frame)
         if not font.upright:
             continue
-        loose_box(handle, i, at)
-        if flipped:
-            x0, x1 = cc * box[3] + e, cc * box[1] + e
+        if flipped:  # a page turned by 90 or 270 degrees: shown x comes from user y
+            edges = [(loose_box(handle, i, at), cc * box[3] + e, cc * box[1] + e) for i in run]
         else:
-            x0, x1 = a * box[0] + e, a * box[2] + e
-        left, right = (x0, x1) if x0 <= x1 else (x1, x0)
-        if font.top is None:  # text set at a slant: each character has its own height
-            top, bottom = _extent(tp, i, font, frame)
-        else:
-            top, bottom = font.top, font.bottom
-        if not (0 <= (left + right) / 2 <= width and 0 <= (top + bottom) / 2 <= height):
-            continue
-        if u in _HYPHEN_MARKS:
-            text = "-"
-        elif u == 0:
-            text = "\ufffd"
-        else:
-            text = chr(u)
-        chars.append((top, left, right, bottom, text, font.size, font.name))
+            edges = [(loose_box(handle, i, at), a * box[0] + e, a * box[2] + e) for i in run]
+        size, name = font.size, font.name
+        for i, (_, x0, x1) in zip(run, edges, strict=True):
+            left, right = (x0, x1) if x0 <= x1 else (x1, x0)
+            if font.top is None:  # text set at a slant: each character has its own height
+                top, bottom = _extent(tp, i, font, frame)
+            else:
+                top, bottom = font.top, font.bottom
+            if 0 <= (left + right) / 2 <= width and 0 <= (top + bottom) / 2 <= height:
+                chars.append((top, left, right, bottom, text[i], size, name))
     return chars
+
+
+def _xs(box: Any, frame: Matrix) -> tuple[float, float]:
+    """A loose box's left and right edges as shown (from its user-space x, or y on a turned page)."""
+    a, b, cc, _, e, _ = frame
+    return (cc * box[3] + e, cc * box[1] + e) if b != 0 else (a * box[0] + e, a * box[2] + e)
+
+
+def _gap_space(chars: list[Char], next_left: float) -> None:
+    """Keep a space pdfium inserted when the gap it stands for is a word space's width.
+
+    Some producers (Chromium) set each glyph apart and leave the space glyph out, or pdfium takes
+    it for its own; a gap of a fifth of the font size or more is a word space, and the layout
+    would otherwise join the words where the glyph boxes leave less than its 3-point gap.
+    """
+    top, _, right, bottom, _, size, name = chars[-1]
+    if next_left - right >= _WORD_SPACE * size:
+        chars.append((top, right, next_left, bottom, " ", size, name))
 
 
 def _font(tp: Any, index: int, address: int | None, frame: Matrix) -> _Font:
