@@ -25,7 +25,7 @@ ENGINES: dict[str, str] = {
     "pdfplumber": "extractor.readers.pdf.plumber",
 }
 """Engine name -> module. pdfplumber (pdfminer) is the reference the pdfium engine is held to."""
-DEFAULT_ENGINE = "pdfplumber"
+DEFAULT_ENGINE = "pdfium"
 
 
 def check_engine(engine: str | None) -> str:
