@@ -271,3 +271,26 @@ def test_form_xobject_text_and_rules_are_read(engine: str) -> None:
     # Baseline at 780 - 30; Helvetica's descent (0.207 em) below it, 12 points above that.
     assert heading[2][1] == pytest.approx(842 - (750 - 0.207 * 12 + 12), abs=0.3)
     assert len([b for b in blocks if b[0] == "heading"]) >= 2
+
+
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+def test_cli_engine_option(tmp_path: Path, capsys: pytest.CaptureFixture[str], engine: str) -> None:
+    from extractor.cli import main
+
+    path = tmp_path / "page.pdf"
+    path.write_bytes(_page())
+    assert main([str(path), "-o", "-", "--engine", engine]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["source"]["format"] == "pdf"
+    assert report["document"]["force"]["id"] == "cumbria"
+    out = tmp_path / "out"
+    assert main([str(path), "-o", str(out), "-q", "--engine", engine, "-w", "1"]) == 0
+    assert json.loads((out / "page.json").read_text())["judgments"] == report["judgments"]
+
+
+def test_cli_unknown_engine_is_a_usage_error(tmp_path: Path) -> None:
+    from extractor.cli import main
+
+    path = tmp_path / "page.pdf"
+    path.write_bytes(_page())
+    assert main([str(path), "-o", "-", "--engine", "mupdf"]) == 2
