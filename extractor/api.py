@@ -14,9 +14,12 @@ from extractor.version import __version__
 from schemas import RESULT_FIELDS, Report, Section, SectionKind, Source
 
 
-def load_document(path: str | Path, data: bytes | None = None) -> Document:
-    """Read a file (or its bytes) into the document model without running any stage."""
-    return read_document(path, data)
+def load_document(path: str | Path, data: bytes | None = None, *, engine: str | None = None) -> Document:
+    """Read a file (or its bytes) into the document model without running any stage.
+
+    ``engine``: the PDF engine, "pdfium" (the default) or "pdfplumber" (the reference).
+    """
+    return read_document(path, data, engine=engine)
 
 
 def run_document(document: Document) -> Report:
@@ -60,10 +63,11 @@ def _section(ex: Extraction, node: SectionNode) -> Section:
     )
 
 
-def extract(path: str | Path, data: bytes | None = None) -> Report:
+def extract(path: str | Path, data: bytes | None = None, *, engine: str | None = None) -> Report:
     """Extract one report file into the validated :class:`~schemas.Report` model.
 
-    Raises an :class:`~extractor.errors.ExtractionError` subclass with a stable ``code``
-    when the file cannot be read as an inspection document.
+    ``engine`` picks the PDF engine ("pdfium" by default, or "pdfplumber"). Raises an
+    :class:`~extractor.errors.ExtractionError` subclass with a stable ``code`` when the file
+    cannot be read as an inspection document, and ValueError for an unknown engine.
     """
-    return run_document(load_document(path, data))
+    return run_document(load_document(path, data, engine=engine))

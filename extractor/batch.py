@@ -17,6 +17,7 @@ import contextlib
 import copyreg
 import ctypes
 import hashlib
+import importlib
 import logging
 import multiprocessing
 import os
@@ -58,6 +59,7 @@ class _Settings:
     force: bool
     max_bytes: int | None
     max_memory: int | None
+    engine: str | None = None  # the PDF engine (None: the default)
 
 
 def cores() -> int:
@@ -230,10 +232,12 @@ def library_messages() -> Iterator[list[str]]:
         messages.extend(_squeeze(capture.lines))
 
 
-def process_one_quietly(path: Path, target: Path, *, force: bool, max_bytes: int | None) -> Outcome:
+def process_one_quietly(
+    path: Path, target: Path, *, force: bool, max_bytes: int | None, engine: str | None = None
+) -> Outcome:
     """:func:`process_one` with libraries' log messages kept in the outcome, off the user's screen."""
     with library_messages() as messages:
-        outcome = process_one(path, target, force=force, max_bytes=max_bytes)
+        outcome = process_one(path, target, force=force, max_bytes=max_bytes, engine=engine)
     outcome.messages = messages
     return outcome
 
@@ -244,6 +248,7 @@ def process_one(
     *,
     force: bool = False,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    engine: str | None = None,
 ) -> Outcome:
     """Extract one input, or take back its current JSON at ``target``; never raises for bad input."""
     sha256: str | None = None
@@ -260,7 +265,8 @@ def process_one(
             existing = current_report(target, file=str(path), sha256=sha256, version=__version__)
             if existing is not None:
                 return Outcome(report=existing, reused=True)
-        return Outcome(report=extract(path, data))
+        options = {"engine": engine} if engine is not None else {}  # the default: a plain call
+        return Outcome(report=extract(path, data, **options))
     except ExtractionError as exc:
         return Outcome(error=exc, sha256=sha256)
     except MemoryError:
@@ -332,12 +338,33 @@ def _worker_main(conn: Connection, out_dir: Path, settings: _Settings, parent: i
             return
         index, path, name = task
         outcome = process_one_quietly(
-            path, out_dir / name, force=settings.force, max_bytes=settings.max_bytes
+            path, out_dir / name, force=settings.force, max_bytes=settings.max_bytes, engine=settings.engine
         )
         try:
             conn.send((index, outcome))
         except (BrokenPipeError, OSError):
             return
+
+
+def _preload(engine: str | None) -> None:
+    """Import what extraction needs and build spaCy's pipeline once, before the workers fork.
+
+    Forked workers then start warm and at once, instead of each importing spaCy and building its
+    pipeline (half a second) before its first file.
+    """
+    from extractor import api
+    from extractor.readers.pdf.engine import ENGINES, check_engine
+
+    module = ENGINES[check_engine(engine)]
+    try:
+        with library_messages():
+            importlib.import_module(module)
+            api.extract("preload.txt", _PRELOAD_TEXT)
+    except Exception:  # only a head start: a worker meets the same problem on its own file
+        log.debug("preloading the workers failed", exc_info=True)
+
+
+_PRELOAD_TEXT = "PEEL 2023–25\n\nInvestigating crime\n\nThe force is good at investigating crime.\n".encode()
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -493,6 +520,7 @@ def run_batch(
     on_start: Callable[[Path], None] | None = None,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
     outputs: Sequence[Output] = (),
+    engine: str | None = None,
 ) -> BatchResult:
     """Extract every input into ``out_dir``; write ``index.jsonl``, ``judgments.csv``, ``findings.csv``.
 
@@ -504,6 +532,7 @@ def run_batch(
     ``on_start(path)`` and ``on_done(entry)`` report progress; the entry
     given to ``on_done`` carries an extra ``reused`` flag that the index does not. ``outputs``:
     more outputs (a :class:`~extractor.outputs.Database`) to run after the folder's own.
+    ``engine``: the PDF engine ("pdfium", the default, or "pdfplumber").
 
     Tracebacks of inputs that met a bug, and what libraries logged while reading each file,
     go to ``peel-extract.log`` in ``out_dir`` rather than to the screen.
@@ -542,9 +571,16 @@ def run_batch(
         for index, path in enumerate(paths):
             if on_start:
                 on_start(path)
-            finish(index, process_one_quietly(path, out / names[index], force=force, max_bytes=max_bytes))
+            finish(
+                index,
+                process_one_quietly(
+                    path, out / names[index], force=force, max_bytes=max_bytes, engine=engine
+                ),
+            )
     else:
-        settings = _Settings(force, max_bytes, max_memory or None)
+        settings = _Settings(force, max_bytes, max_memory or None, engine)
+        if _context().get_start_method() == "fork":
+            _preload(engine)
         _run_pool(paths, names, out, count, timeout or None, settings, on_start, finish)
 
     done = [entry for entry in entries if entry is not None]

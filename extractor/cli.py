@@ -32,6 +32,7 @@ from extractor.outputs.html import OVERVIEW_NAME, write_overview
 from extractor.outputs.index import INDEX_NAME
 from extractor.outputs.json import report_json
 from extractor.outputs.sqlite import Database, write_db
+from extractor.readers.pdf.engine import DEFAULT_ENGINE, ENGINES
 from extractor.version import __version__
 from schemas import json_schema_text
 
@@ -188,6 +189,12 @@ def _size_option(flag: str, default: int, shown: str, help: str) -> Callable[[An
     default=None,
     help="Show a progress bar [default: when standard error is a terminal].",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(sorted(ENGINES)),
+    default=None,
+    help=f"How PDFs are read [default: {DEFAULT_ENGINE}]; pdfplumber is the slower reference.",
+)
 def extract_command(
     inputs: tuple[Path, ...],
     output: str,
@@ -200,6 +207,7 @@ def extract_command(
     progress: bool | None,
     db_path: Path | None,
     no_db: bool,
+    engine: str | None,
 ) -> None:
     """Extract reports from files and folders into JSON.
 
@@ -215,7 +223,7 @@ def extract_command(
     if output == "-":
         if len(inputs) != 1 or inputs[0].is_dir():
             raise click.UsageError("-o - writes to standard output and takes exactly one file")
-        sys.exit(_extract_to_stdout(inputs[0], None if no_db else db_path))
+        sys.exit(_extract_to_stdout(inputs[0], None if no_db else db_path, engine))
     out = Path(output)
     files = expand_inputs(inputs)
     wants_db = not no_db and (db_path or any(path.is_dir() for path in inputs))
@@ -233,6 +241,7 @@ def extract_command(
             max_memory=max_memory,
             force=force,
             outputs=[database] if database else (),
+            engine=engine,
         )
     finally:
         shown.close()
@@ -247,12 +256,12 @@ def extract_command(
     sys.exit(result.exit_code)
 
 
-def _extract_to_stdout(source: Path, db_path: Path | None) -> int:
+def _extract_to_stdout(source: Path, db_path: Path | None, engine: str | None = None) -> int:
     """One report's JSON on standard output; what libraries logged comes first, as ``note:`` lines."""
     failure: ExtractionError | None = None
     with library_messages() as messages:
         try:
-            report = extract(source)
+            report = extract(source, **({"engine": engine} if engine else {}))
         except ExtractionError as exc:
             failure = exc
     for message in messages:  # what pdfminer & co. said, as notes rather than raw log lines
