@@ -18,12 +18,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
-from spacy.matcher import Matcher
 
 from extractor.finders.sentences import make_matcher, nlp, sentence_bounds
 from extractor.vocab.numbers import MONTHS, NUMBER, is_year, to_int
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
 
 # Words that may stand between "of (the)" and the total: "10 of the relevant 32 cases".
 _MODIFIERS = r"(?:relevant|only|remaining|eligible|comparable|previous|total|applicable)"
