@@ -21,7 +21,14 @@ import regex
 from pydantic import BaseModel
 
 from extractor.outputs.json import read_report
-from extractor.outputs.labels import GRADE_LABEL, GRADE_RANK, area_label, area_order, cycle_key
+from extractor.outputs.labels import (
+    GRADE_LABEL,
+    GRADE_RANK,
+    SCALE_RESET_YEAR,
+    area_label,
+    area_order,
+    cycle_key,
+)
 from extractor.vocab.areas import normalise_title
 from extractor.vocab.measures import (
     AFTER_COUNT_RE,
@@ -40,8 +47,6 @@ SIMILARITY_THRESHOLD = 0.5
 MEASURE_THRESHOLD = 0.6
 # A pairing across two different known areas must be this much more similar to count.
 OTHER_AREA_FACTOR = 0.85
-# The first cycle of the five-tier scale; the inspectorate says grades before it do not compare.
-SCALE_RESET_YEAR = 2021
 
 Direction = Literal["up", "down", "same", "not_comparable", "only_in_old", "only_in_new"]
 
