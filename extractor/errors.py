@@ -104,7 +104,7 @@ INTERNAL_ERROR = InternalError.code
 # A stage or reader names a code from here; :func:`warning` refuses any other.
 WARNINGS: dict[str, str] = {
     # reading
-    "not-utf8": "the text is not valid UTF-8 and was read as Windows-1252",
+    "not-utf8": "bytes not UTF-8: stray ones read as Windows-1252, or the file in its detected encoding",
     "format-mismatch": "the file name's extension says another format than the content",
     # document info
     "unknown-force": "no police force is named in the document",

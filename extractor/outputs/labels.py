@@ -55,6 +55,35 @@ ITEM_HEADINGS: dict[str, str] = {
 }
 
 
+# The first cycle graded on the five-grade scale (adequate added); grades of earlier cycles are
+# on the four-grade scale, and the inspectorate says the two do not compare directly.
+SCALE_RESET_YEAR = 2021
+
+
+def older_scale(cycle: str | None) -> bool:
+    """Whether a cycle's grades are on the four-grade scale used before PEEL 2021/22.
+
+    >>> older_scale("2017"), older_scale("2018/19"), older_scale("2021/22"), older_scale(None)
+    (True, True, False, False)
+    """
+    year = cycle_key(cycle)[0]
+    return bool(year) and year < SCALE_RESET_YEAR
+
+
+def older_scale_note(cycles: Iterable[str | None]) -> str:
+    """What a table mixing cycles before and after 2021/22 must tell its reader.
+
+    >>> older_scale_note(["2016", "2017"]).split(" are ")[0]
+    'Grades of 2016 and 2017'
+    """
+    names = [c for c in cycles if c] or ["earlier cycles"]
+    listed = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    return (
+        f'Grades of {listed} are on the older four-grade scale (before PEEL 2021/22 added "adequate") '
+        "and are not directly comparable with later grades."
+    )
+
+
 def kind_rank(kind: str) -> int:
     """Place of a document kind in :data:`KIND_PRECEDENCE` (an unknown kind after every known one)."""
     return KIND_PRECEDENCE.index(kind) if kind in KIND_PRECEDENCE else len(KIND_PRECEDENCE)
