@@ -14,7 +14,6 @@ Everything written depends on the inputs alone, never on the number of workers o
 from __future__ import annotations
 
 import contextlib
-import copyreg
 import ctypes
 import hashlib
 import logging
@@ -32,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.api import extract
-from extractor.errors import ERRORS, ExtractionError, InternalError, Timeout, TooLarge
+from extractor.errors import ExtractionError, InternalError, Timeout, TooLarge
 from extractor.outputs import FOLDER_OUTPUTS, Output, Run
 from extractor.outputs.files import remove_stale_temps, write_atomic
 from extractor.outputs.index import error_entry, ok_entry
@@ -148,16 +147,6 @@ class Outcome:
     reused: bool = False
     traceback: str | None = None
     messages: list[str] = field(default_factory=list)
-
-
-def _error_parts(error: ExtractionError) -> tuple[type[ExtractionError], tuple[str, str]]:
-    """How pickle rebuilds an error: its class called with path and message (pickle's default
-    calls it with the one formatted text, which its two-argument constructor refuses)."""
-    return type(error), (error.path, error.message)
-
-
-for _error_class in (ExtractionError, *ERRORS):  # errors cross the workers' pipes in an Outcome
-    copyreg.pickle(_error_class, _error_parts)
 
 
 @dataclass

@@ -15,6 +15,11 @@ class ExtractionError(Exception):
         self.message = message
         super().__init__(f"{path}: {message}")
 
+    def __reduce__(self) -> tuple[type[ExtractionError], tuple[str, str]]:
+        """Rebuild from path and message when unpickled (errors cross the batch workers' pipes);
+        pickle's default would call the class with the one formatted text, which it refuses."""
+        return type(self), (self.path, self.message)
+
 
 class EmptyFile(ExtractionError):
     """The input has no bytes, or only white space."""
