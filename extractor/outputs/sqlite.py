@@ -15,6 +15,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractor.errors import DatabaseError
 from extractor.outputs.base import Run, RunOutput
 from extractor.outputs.labels import GRADE_SCALE, KIND_PRECEDENCE
 from schemas import ITEM_FIELDS, Item, Report, Span
@@ -266,10 +267,16 @@ class Database(RunOutput[Report]):
         super().__init__(folder)
         self.path = path or folder / DB_NAME
         self.written: WriteResult | None = None
-        self.failure: sqlite3.Error | OSError | None = None
 
     def finish(self, run: Run) -> None:
         try:
             self.written = write_db(self.kept(run), self.path)
         except (sqlite3.Error, OSError) as exc:
-            self.failure = exc
+            self.failure = database_error(self.path, exc)
+
+
+def database_error(path: Path, exc: sqlite3.Error | OSError) -> DatabaseError:
+    """The typed error of a database that could not be written, naming it and why."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return DatabaseError(shown, f"database not written: {reason}")
