@@ -14,8 +14,13 @@ from pathlib import Path
 
 from extractor.errors import EmptyFile, UnsupportedFormat
 from extractor.model import Document
+from extractor.readers.archive import check_unpacked_size
 from extractor.readers.common import decode_text, sniff_format, warn_extension_mismatch
 from schemas import InputFormat
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+"""Largest input read, and largest a DOCX may unpack to, unless told otherwise: PEEL reports are a
+few MB, and a 50 MB one-line text took 13-20 s to refuse."""
 
 # A reader: the file's bytes, its name (for errors and the report) and their sha256, to a
 # document; a format's options in READER_OPTIONS come as keyword arguments.
@@ -43,11 +48,18 @@ def reader_for(fmt: InputFormat) -> Reader:
     return reader
 
 
-def read_document(path: str | Path, data: bytes | None = None, *, engine: str | None = None) -> Document:
+def read_document(
+    path: str | Path,
+    data: bytes | None = None,
+    *,
+    engine: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Document:
     """Read one input file into the document model (the only place that touches its bytes).
 
     ``engine`` picks the PDF engine ("pdfium", "pdfplumber"; None: the default); other
-    formats have one reader each and ignore it.
+    formats have one reader each and ignore it. ``max_bytes``: how far an archive (a DOCX)
+    may unpack; ``None``: no limit.
     """
     if engine is not None:
         from extractor.readers.pdf.engine import check_engine  # light: loads no engine
@@ -62,6 +74,8 @@ def read_document(path: str | Path, data: bytes | None = None, *, engine: str | 
     if not data.strip():
         raise EmptyFile(name, "the file is empty" if not data else "the file holds only white space")
     fmt = sniff_format(data, name)
+    if fmt is InputFormat.DOCX:  # a zip bomb is refused before any reader inflates it
+        check_unpacked_size(data, name, max_bytes)
     options = {"engine": engine} if engine is not None else {}
     wanted = {k: v for k, v in options.items() if k in READER_OPTIONS.get(fmt, ())}
     document = reader_for(fmt)(data, name, hashlib.sha256(data).hexdigest(), **wanted)
