@@ -54,8 +54,29 @@ def has_inspection_cue(texts: Iterable[str]) -> bool:
     return any(INSPECTION_CUE_RE.search(text) and not COOKIE_BLOCK_RE.search(text) for text in texts)
 
 
+def _title_lines(document: Document) -> list[str]:
+    """The lines that title the document: the reader's title, and an opening line shaped as one.
+
+    A page saved as text opens with its title ("West Mercia PEEL 2018"): a short first line that
+    does not end a sentence.
+    """
+    titles = [document.title] if document.title else []
+    first = document.blocks[0].text.strip() if document.blocks else ""
+    if first and len(first.split()) <= _TITLE_WORDS and not first.endswith((".", "!", "?", ",", ";")):
+        titles.append(first)
+    return titles
+
+
+# The most words an opening line may have and still be taken for the document's title.
+_TITLE_WORDS = 14
+
+
 def _force_scores(document: Document) -> Counter[str]:
-    """Force id -> weight of its mentions: heading and early mentions count thrice, the title's five times."""
+    """Force id -> weight of its mentions: headings and early mentions count thrice, a title's five times.
+
+    In a title even a place name ("West Mercia PEEL 2018") names the force as fully as its
+    full name: the title says whom the document is about, a passing mention does not.
+    """
     pattern, weights = force_name_pattern()
     scores: Counter[str] = Counter()
     for position, block in enumerate(document.blocks):
@@ -66,11 +87,11 @@ def _force_scores(document: Document) -> Counter[str]:
                 continue
             force_id, weight = weights[key]
             scores[force_id] += weight * boost
-    if document.title:
-        for match in pattern.finditer(document.title):
-            force_id, weight = weights.get(regex.sub(r"\s+", " ", match.group(0)).lower(), ("", 0))
+    for title in _title_lines(document):
+        for match in pattern.finditer(title):
+            force_id, _ = weights.get(regex.sub(r"\s+", " ", match.group(0)).lower(), ("", 0))
             if force_id:
-                scores[force_id] += 5 * weight
+                scores[force_id] += 5
     return scores
 
 
