@@ -45,12 +45,26 @@ class Grade(str, Enum):
 
 
 class DocumentKind(str, Enum):
-    """What sort of document was read."""
+    """What sort of document was read, told by its own conventions (voice, furniture, layout)."""
 
+    # The inspectorate's report (or a copy of its PDF), in its own voice ("we found").
     INSPECTION_REPORT = "inspection_report"
+    # The inspectorate's web pages: "Last updated 02/05/2019", "Questions for Effectiveness".
     INSPECTION_WEB_PAGE = "inspection_web_page"
+    # A force's own response to an inspection ("the Force accepts the findings").
     FORCE_RESPONSE = "force_response"
+    # A police and crime commissioner's report on an inspection of their force.
     PCC_SCRUTINY_REPORT = "pcc_scrutiny_report"
+    # A letter from the inspectorate to a force or commissioner (From / To / Sent on, "Dear
+    # Chief Constable"), such as a cause of concern revisit letter.
+    INSPECTION_LETTER = "inspection_letter"
+    # The inspectorate's press release ("Get the report", "the police inspectorate has said",
+    # "Notes to editors"), wherever it is published or republished.
+    PRESS_RELEASE = "press_release"
+    # A third party's news story or blog post about an inspection (bylines, datelines, "Image:").
+    NEWS_ARTICLE = "news_article"
+    # A paper or minute of a panel, board or committee meeting ("Agenda item", "Purpose of report").
+    COMMITTEE_PAPER = "committee_paper"
     OTHER = "other"
 
 

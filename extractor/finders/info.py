@@ -32,10 +32,21 @@ from extractor.vocab.cycles import (
 from extractor.vocab.documents import (
     ABOUT_INSPECTORATE_RE,
     COMMISSIONER_RE,
+    COMMITTEE_RE,
     COOKIE_BLOCK_RE,
+    FIRST_PERSON_OFFICE_RE,
     INSPECTION_CUE_RE,
+    INSPECTOR_RE,
+    INSPECTORATE_PAGE_RE,
     INSPECTORATE_VOICE_RE,
+    LETTER_FORM_RE,
+    LETTER_HEADER_RE,
+    NEWS_FURNITURE_RE,
     OWN_FORCE_RE,
+    OWN_SITE_RE,
+    PRESS_RELEASE_RE,
+    QUOTED_RE,
+    REPORTED_RESULT_RE,
     THIRD_FORCE_RE,
     WEB_PAGE_CUE_RE,
 )
@@ -224,23 +235,45 @@ def find_inspection(document: Document) -> Inspection | None:
 
 
 def find_kind(document: Document) -> DocumentKind:
-    """inspection_report, inspection_web_page, force_response, pcc_scrutiny_report or other."""
+    """What sort of document this is, by the conventions of its form, most telling first.
+
+    A letter's header or salutation signed by the inspectorate; the press release's "Get the
+    report"; a committee's agenda headings; the inspectorate's page furniture ("Last updated");
+    the inspectorate's voice ("we found"); a force's capital-F "the Force" or a commissioner's
+    first person; then news furniture or a third party reporting a result.
+    """
     text = document.text
-    if len(WEB_PAGE_CUE_RE.findall(text)) >= 1 and document.format.value != "pdf":
-        return DocumentKind.INSPECTION_WEB_PAGE
     voice = len(INSPECTORATE_VOICE_RE.findall(text))
+    letter = LETTER_FORM_RE.search(text) or LETTER_HEADER_RE.search(text)
+    if letter and (voice or INSPECTOR_RE.search(text)):  # the inspectorate writes or signs it
+        return DocumentKind.INSPECTION_LETTER
+    if PRESS_RELEASE_RE.search(text):
+        return DocumentKind.PRESS_RELEASE
+    if COMMITTEE_RE.search(text):
+        return DocumentKind.COMMITTEE_PAPER
+    web_page = WEB_PAGE_CUE_RE.search(text) or INSPECTORATE_PAGE_RE.search(text)
+    if web_page and document.format.value != "pdf":
+        return DocumentKind.INSPECTION_WEB_PAGE
     about = len(ABOUT_INSPECTORATE_RE.findall(text))
     if voice >= 3 and voice >= about:
         return DocumentKind.INSPECTION_REPORT
     own = len(OWN_FORCE_RE.findall(text))
     third = len(THIRD_FORCE_RE.findall(text))
+    commissioner = len(COMMISSIONER_RE.findall(text))
     # Forces write "the Force" with a capital about themselves; others write "the force".
     if about and own >= 5 and own > third:
         return DocumentKind.FORCE_RESPONSE
-    if about and len(COMMISSIONER_RE.findall(text)) >= 2:
+    if NEWS_FURNITURE_RE.search(text):
+        return DocumentKind.NEWS_ARTICLE
+    unquoted = QUOTED_RE.sub("", text)  # a quoted "I welcome" is someone else's voice
+    if OWN_SITE_RE.search(text) or FIRST_PERSON_OFFICE_RE.search(unquoted):
+        return DocumentKind.PCC_SCRUTINY_REPORT if commissioner else DocumentKind.FORCE_RESPONSE
+    if about and commissioner >= 2:
         return DocumentKind.PCC_SCRUTINY_REPORT
     if voice >= 3:
         return DocumentKind.INSPECTION_REPORT
+    if REPORTED_RESULT_RE.search(text):
+        return DocumentKind.NEWS_ARTICLE
     return DocumentKind.OTHER
 
 
