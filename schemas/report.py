@@ -164,6 +164,15 @@ class Section(_Model):
     children: list[Section] = Field(default_factory=list)
 
 
+class EarlierInspection(_Model):
+    """The earlier inspection an item comes from, as the text states it."""
+
+    cycle: str | None = Field(
+        None, description="its cycle or year as written ('2017', '2021/22'), where stated"
+    )
+    text: str = Field(description="the words that say the item is an earlier inspection's")
+
+
 class Item(_Model):
     """An area for improvement, cause of concern, recommendation or innovative practice."""
 
@@ -180,6 +189,11 @@ class Item(_Model):
     )
     addressee: str | None = Field(
         None, description="recommendation: who must act ('chief constables'), where stated"
+    )
+    earlier: EarlierInspection | None = Field(
+        None,
+        description="set when the item is an earlier inspection's, restated as history (a revisit "
+        "letter's causes of concern, an AFI that 'remained from' the last inspection), not a new one",
     )
 
 

@@ -133,6 +133,8 @@ EARLIER_CUES: tuple[EarlierCue, ...] = (
         grades=True,
         counts=False,
     ),
+    # "One area for improvement remained from that inspection": the item is the earlier one's
+    EarlierCue(r"remain(?:s|ed|ing)?\s+(?:open\s+)?from", grades=False, counts=True),
     # "this AFI was superseded by ..."
     EarlierCue(r"superseded", grades=False, counts=True),
     # "14 AFIs have been closed", "the AFI has been discharged"
