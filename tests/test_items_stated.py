@@ -263,3 +263,17 @@ def test_items_causes_only_mentioned_are_none() -> None:
         "its 999 answering. Causes of concern are always accompanied by recommendations.\n"
     )
     assert extract_text(text).causes_of_concern == []
+
+
+def test_items_a_cause_restated_in_prose_beside_its_part_is_listed_once() -> None:
+    text = (
+        "PEEL 2023–25: An inspection of Bedfordshire Police\n\nHM Inspector’s summary\n\n"
+        "Bedfordshire Police’s response to missing children is a cause of concern.\n\n"
+        "Protecting vulnerable people\n\nCause of concern\n\n"
+        "The force doesn’t respond to reports of missing children quickly enough.\n\n"
+        "Main findings\n\nWe found that the force’s response to missing children was slow.\n"
+    )
+    causes = extract_text(text).causes_of_concern
+    assert [cause.text for cause in causes] == [
+        "The force doesn’t respond to reports of missing children quickly enough."
+    ]

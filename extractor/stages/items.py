@@ -385,7 +385,8 @@ def collect_items(ex: Extraction) -> tuple[dict[str, list[Item]], list[SectionNo
     taken = set(in_part)
     for name, at, item in _introduced_items(ex, taken, revisit):
         lists[name].append((at, item))
-    lists["causes_of_concern"].extend(_prose_causes(ex, taken, revisit))
+    if not lists["causes_of_concern"]:  # a part that sets causes out is restated in prose: once is enough
+        lists["causes_of_concern"].extend(_prose_causes(ex, taken, revisit))
     _mark_revisited(lists, revisit)
     _add_running_items(ex, lists, taken)
     ordered = {name: [item for _, item in sorted(found, key=lambda p: p[0])] for name, found in lists.items()}
