@@ -277,3 +277,14 @@ def test_items_a_cause_restated_in_prose_beside_its_part_is_listed_once() -> Non
     assert [cause.text for cause in causes] == [
         "The force doesn’t respond to reports of missing children quickly enough."
     ]
+
+
+def test_items_since_the_last_inspection_introduces_current_items() -> None:
+    text = (
+        "PEEL 2023–25: An inspection of Wiltshire Police\n\nResponding to the public\n\n"
+        "Since our last inspection, we have identified two areas for improvement:\n\n"
+        "• The force should answer non-emergency calls more quickly.\n"
+        "• The force should make sure it assesses the risk to repeat callers.\n"
+    )
+    items = extract_text(text).areas_for_improvement
+    assert len(items) == 2 and all(item.earlier is None for item in items)

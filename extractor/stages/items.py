@@ -38,7 +38,7 @@ from extractor.finders.sentences import sentences
 from extractor.model import Block, BlockKind, Extraction, SectionNode
 from extractor.pipeline import stage
 from extractor.vocab.headings import ITEM_LABEL_RE, SINGULAR_PART_RE
-from extractor.vocab.items import CAUSE_NOUN_RE, LIST_INTRO_END_RE, REVISIT_RE
+from extractor.vocab.items import CAUSE_NOUN_RE, LIST_INTRO_END_RE, REVISIT_RE, SINCE_EARLIER_RE
 from schemas import ITEM_FIELDS, EarlierInspection, Item, SectionKind
 
 # Section kinds of parts and the item list their items go to (each part's kind is named as its list).
@@ -255,7 +255,7 @@ def _earlier(context: str, cue: str, cycle: str | None, revisit: str | None) -> 
     An item is an earlier inspection's when the words introducing it say so ("remained from that
     inspection", "the previous AFIs") or the document revisits an earlier inspection's items.
     """
-    if is_earlier_cycle(cue, cycle):
+    if is_earlier_cycle(SINCE_EARLIER_RE.sub("", cue), cycle):
         return EarlierInspection(cycle=earlier_cycle_named(context, cycle), text=cue.strip())
     if revisit:
         return EarlierInspection(cycle=earlier_cycle_named(context, cycle), text=revisit)

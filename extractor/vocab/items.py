@@ -63,3 +63,11 @@ REVISIT_RE = regex.compile(
     r"|\bprogress\s+(?:against|on|in\s+addressing)\s+(?:this|these|the|its)\s+(?:causes?\s+of\s+concern|AFIs?)\b",
     regex.IGNORECASE,
 )
+
+# "Since our last inspection, ..." dates what follows from the earlier inspection: the items a
+# sentence so opened introduces are this inspection's (the words are set aside before the cues).
+SINCE_EARLIER_RE = regex.compile(
+    r"\bsince\s+(?:our|the|its)\s+(?:last|previous|earlier|prior|20\d\d)\s+(?:\w+\s+)?"
+    r"(?:inspection|assessment|PEEL|visit|report)s?\b",
+    regex.IGNORECASE,
+)
