@@ -41,8 +41,12 @@ GRADE_COLOURS: dict[str, tuple[str, str]] = {grade: style.colours for grade, sty
 KIND_PRECEDENCE: tuple[str, ...] = (
     "inspection_report",
     "inspection_web_page",
+    "inspection_letter",
+    "press_release",
     "force_response",
     "pcc_scrutiny_report",
+    "committee_paper",
+    "news_article",
     "other",
 )
 

@@ -75,6 +75,12 @@ PART_RES: tuple[tuple[regex.Pattern[str], str], ...] = tuple(
 # A part headed in the singular holds one item, however many paragraphs it runs to.
 SINGULAR_PART_RE = _whole((r"area\s+for\s+improvement", r"cause\s+(?:of|for)\s+concern", r"recommendation"))
 
+# A heading that only labels the item after it ("AFI" above each area for improvement's own
+# heading, as the inspectorate's findings pages set them out): a marker, not an item.
+ITEM_LABEL_RE = _whole(
+    (r"AFIs?", r"areas?\s+for\s+improvement", r"causes?\s+(?:of|for)\s+concern", r"recommendations?")
+)
+
 # Other top-level headings that open a section of their own (kind "other").
 TOP_OTHER_RE = _whole((r"leadership", r"foreword", r"preface", r"about\s+this\s+report"))
 
