@@ -117,6 +117,7 @@ WARNINGS: dict[str, str] = {
     "unattributed-grade": "a grade is stated but could not be attributed to an area",
     "grade-conflict": "places in the document state different grades for one area; the strongest is kept",
     "unknown-area": "a graded area is not in the area taxonomy (its id is null)",
+    "not-a-peel-inspection": "the document is about another programme than PEEL (fire, custody); none taken",
     # items
     "empty-item-part": "an item part (such as 'Areas for improvement') sets out no readable item",
     # counts and findings

@@ -19,6 +19,7 @@ from extractor.finders.grades import (
     find_bare_grade,
     find_title_grade,
 )
+from extractor.finders.programme import find_other_programme
 from extractor.finders.sentences import sentences
 from extractor.model import Block, BlockKind, Extraction, SectionNode
 from extractor.pipeline import stage
@@ -298,7 +299,15 @@ def resolve(ex: Extraction, evidence: list[Evidence]) -> list[Judgment]:
 
 
 def attach_judgments(ex: Extraction) -> list[Judgment]:
-    """Find every grade the document states, attribute it to an area and resolve one judgment per area."""
+    """Find every grade the document states, attribute it to an area and resolve one judgment per area.
+
+    A document about another programme than PEEL (a fire and rescue service, custody, Ofsted ...)
+    gives none, with a warning naming why.
+    """
+    other = find_other_programme(ex.blocks, ex.document.title)
+    if other is not None:
+        ex.warn("not-a-peel-inspection", f"no PEEL judgments are taken: {other.reason()}")
+        return []
     attacher = _Attacher(ex)
     attacher.grids()
     attacher.labels()
