@@ -27,6 +27,69 @@ def _codes(report: Report) -> list[str]:
 
 # --------------------------------------------------------------------------- 2014-2019 label lines
 
+WEB_PAGE_WRAPPED = """Skip to content
+
+Humberside PEEL 2016
+
+How effective is the force at keeping people safe and
+reducing crime?
+
+To be graded
+
+The graded judgments for this pillar will be published in the spring.
+
+How efficient is the force at keeping people safe and
+reducing crime?
+
+Last updated 08/11/2016
+Outstanding
+
+Humberside Police makes very good use of its money and people, and plans well ahead.
+
+How legitimate is the force at keeping people
+safe and reducing crime?
+Last updated 08/12/2016
+Requires improvement
+
+The constabulary's officers do not always record why they stop people.
+
+Questions for Legitimacy
+
+1
+
+How well does the force ensure that its workforce behaves ethically and lawfully?
+
+Ungraded
+
+This question was not looked at in the year of this page.
+"""
+
+
+def test_layout_labels_under_wrapped_question_headings_and_a_pending_pillar() -> None:
+    report = extract_text(WEB_PAGE_WRAPPED, "humberside-2016.txt")
+    assert _judgments(report) == [
+        (
+            "efficiency",
+            "How efficient is the force at keeping people safe and reducing crime?",
+            "outstanding",
+        ),
+        (
+            "legitimacy",
+            "How legitimate is the force at keeping people safe and reducing crime?",
+            "requires_improvement",
+        ),
+        (
+            "ethical_workforce_conduct",
+            "How well does the force ensure that its workforce behaves ethically and lawfully?",
+            "not_graded",
+        ),
+    ]
+    # "To be graded" is no grade: effectiveness has no judgment, and the page says so once.
+    pending = [w for w in report.warnings if w.code == "grade-pending"]
+    assert len(pending) == 1 and "How effective is the force" in pending[0].message
+    assert "unattributed-grade" not in _codes(report)
+
+
 PILLAR_2018 = """Skip to content
 
 Durham PEEL 2018
@@ -161,7 +224,9 @@ def test_layout_sentences_and_scale_definitions_are_no_list_lines(line: str) -> 
         ("Strategic planning, organisational management and value for money", "leadership_force_management"),
         ("Managing offenders and suspects", "managing_offenders_suspects"),
         ("Developing a positive workplace (supporting and protecting the workforce)", "workforce"),
+        ("Treating people fairly and with respect", "police_powers_public_treatment"),
         ("‘Good use of resources’", "leadership_force_management"),
+        ("How well does the force use its resources to meet the demand it faces?", "using_resources"),
         ("Neighbourhood policing", None),
     ],
 )

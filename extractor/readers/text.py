@@ -157,7 +157,9 @@ def _wrapped_heading(first: str, second: str, after: str) -> bool:
     """Two plain lines that are one heading broken in two ("... antisocial behaviour," / "and reducing ...").
 
     The first is short and does not end a sentence; the second starts in lower case, is
-    short, ends without a full stop, and body text follows.
+    short, ends without a full stop, and body text follows, or a label line or page furniture
+    ("How efficient is the force at keeping people safe and" / "reducing crime?" / "Last
+    updated 03/11/2016" / "Good"); a question needs nothing after it.
     """
     a, b = collapse(first), collapse(second)
     if not a or not b or "\t" in first.strip() or "\t" in second.strip():
@@ -168,7 +170,11 @@ def _wrapped_heading(first: str, second: str, after: str) -> bool:
         return False
     if not b[:1].islower() or len(b) > 100 or b.endswith((".", ";", ":", "!")):
         return False
-    return bool(after) and _is_body(after) and len(a) + len(b) < MAX_HEADING_CHARS
+    if len(a) + len(b) >= MAX_HEADING_CHARS:
+        return False
+    if b.endswith("?"):
+        return True
+    return bool(after) and (_is_body(after) or bool(LABEL_LINE_RE.match(after) or _FURNITURE_RE.match(after)))
 
 
 def _classify(
