@@ -450,3 +450,42 @@ def test_layout_a_list_on_another_scale_is_no_peel_list() -> None:
     report = extract_text("HMIC assessed Northumbria Police in 2016.\n" + text, "northumbria.txt")
     assert report.judgments == []
     assert "other-scale-grades" in _codes(report)
+
+
+NEWS_HTML = """<html><head><title>Northumbria Police PEEL results</title></head><body>
+<h1>Northumbria Police inspection results</h1>
+<p>The police inspectorate published its PEEL report on Northumbria Police today. It graded the force:</p>
+<ul>
+<li>Investigating crime: good</li>
+<li>Responding to the public – requires improvement</li>
+<li>Protecting vulnerable people and Managing offenders and suspects – adequate</li>
+</ul>
+<p>Inspectors graded Northumbria Police's other areas as follows:</p>
+<p>Preventing crime</p><p>Outstanding</p>
+<p>Leadership and force management</p><p>Good</p>
+<p>The chief constable thanked officers for their work across the region.</p>
+</body></html>"""
+
+
+def test_layout_html_news_with_a_bulleted_list_and_paragraph_pairs() -> None:
+    report = extract_text(NEWS_HTML, "northumbria-news.html")
+    assert _grades(report) == {
+        "investigating_crime": "good",
+        "responding_to_public": "requires_improvement",
+        "protecting_vulnerable_people": "adequate",
+        "managing_offenders_suspects": "adequate",
+        "preventing_crime": "outstanding",
+        "leadership_force_management": "good",
+    }
+    # The pairs' labels stand in paragraphs under no heading: read by the list, not left unattributed.
+    assert "unattributed-grade" not in _codes(report)
+
+
+def test_layout_pillar_heading_then_a_date_line_then_its_label() -> None:
+    text = (
+        "Skip to content\n\nSurrey PEEL 2017\n\nEfficiency\n\n"
+        "Last updated 09/11/2017\nRequires improvement\n\n"
+        "Surrey Police needs to understand the demand it faces better than it does now.\n"
+    )
+    report = extract_text(text, "surrey-2017.txt")
+    assert _judgments(report) == [("efficiency", "Efficiency", "requires_improvement")]

@@ -41,6 +41,9 @@ _FURNITURE_RE = regex.compile(
     r"^(?:(?:last\s+(?:updated|modified)|published|print\s+this\s+page)\b|sources?\s*:)", regex.I
 )
 
+# The date line a web page prints under a heading, before its label.
+_DATE_LINE_RE = regex.compile(r"^(?:last\s+(?:updated|modified)|published)\s+\d", regex.IGNORECASE)
+
 # A heading line: short, starts with a capital or a number, no closing full stop.
 MAX_HEADING_CHARS = 180
 MAX_HEADING_WORDS = 28
@@ -250,11 +253,13 @@ def _plain_line(text: str, span: Span, next_text: str) -> Block | None:
 
 
 def _is_heading_by_layout(text: str, next_text: str) -> bool:
-    """A heading-shaped line that asks a question, or is followed by body text or by a label
-    line printed under it ("Good", "(Not Graded)"); a label line itself is no heading."""
+    """A heading-shaped line that asks a question, or is followed by body text, by a label line
+    printed under it ("Good", "(Not Graded)") or by the date line pages print under a heading
+    ("Last updated 09/11/2017"); a label line itself is no heading."""
     if not is_heading_shape(text) or LABEL_LINE_RE.match(text):
         return False
-    followed = bool(next_text) and (_is_body(next_text) or bool(LABEL_LINE_RE.match(next_text)))
+    under = LABEL_LINE_RE.match(next_text) or _DATE_LINE_RE.match(next_text)
+    followed = bool(next_text) and (_is_body(next_text) or bool(under))
     return text.endswith("?") or followed
 
 
