@@ -188,6 +188,13 @@ def test_layout_questions_each_followed_by_their_label_are_pairs() -> None:
             G.GOOD,
             ["police_powers_public_treatment", "workforce"],
         ),
+        # a flattened table's row, and a grade leading its areas: only a known area makes them list lines
+        ("Investigating crime Requires improvement", G.REQUIRES_IMPROVEMENT, ["investigating_crime"]),
+        (
+            "Good at preventing crime and managing offenders",
+            G.GOOD,
+            ["preventing_crime", "managing_offenders_suspects"],
+        ),
         (
             "Adequate: preventing crime, managing offenders & developing a positive workplace",
             G.ADEQUATE,
@@ -210,6 +217,8 @@ def test_layout_list_lines_in_every_order_and_separator(line: str, grade: Grade,
         "Good – we found the force had most of what good looks like",
         "Crime prevention work with partners is good and improving in the west of the county.",
         "Investigating crime – the force needs to improve its supervision",
+        "Good at engaging with its communities",
+        "Partnership working Good",
     ],
 )
 def test_layout_sentences_and_scale_definitions_are_no_list_lines(line: str) -> None:
@@ -489,3 +498,20 @@ def test_layout_pillar_heading_then_a_date_line_then_its_label() -> None:
     )
     report = extract_text(text, "surrey-2017.txt")
     assert _judgments(report) == [("efficiency", "Efficiency", "requires_improvement")]
+
+
+def test_layout_two_column_rows_either_way_round_and_grouped() -> None:
+    text = (
+        "PEEL 2023–25: Lancashire Constabulary\nGrade\tAreas\n"
+        "Good\tInvestigating crime, Responding to the public\n"
+        "Requires improvement\tProtecting vulnerable people\n"
+        "Managing offenders and suspects\tAdequate\n"
+        "Lancashire Constabulary said it would study the report.\n"
+    )
+    report = extract_text(text, "lancashire-table.txt")
+    assert _grades(report) == {
+        "investigating_crime": "good",
+        "responding_to_public": "good",
+        "protecting_vulnerable_people": "requires_improvement",
+        "managing_offenders_suspects": "adequate",
+    }

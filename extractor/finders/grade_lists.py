@@ -19,7 +19,9 @@ from extractor.vocab.areas import match_area
 from extractor.vocab.grade_lists import (
     AREA_FIRST_LINE_RE,
     AREA_SEPARATOR_RE,
+    AREA_THEN_GRADE_RE,
     BRACKET_NOTE_RE,
+    GRADE_AT_AREAS_RE,
     GRADE_FIRST_LINE_RE,
     OTHER_SCALE_LINE_RE,
     PENDING_LABEL_RE,
@@ -144,6 +146,20 @@ def _title_like(part: AreaPart) -> bool:
     return is_title_like(part.text)
 
 
+def _allowed(part: AreaPart, known_only: bool) -> bool:
+    """A part a list line may name: a known area, or (where the form allows) a title-like unknown one."""
+    return part.area_id is not None or (not known_only and _title_like(part))
+
+
+# The forms of a list line, tried in order: (pattern, grade first, only known areas make it one).
+_LINE_FORMS: tuple[tuple[regex.Pattern[str], bool, bool], ...] = (
+    (AREA_FIRST_LINE_RE, False, False),
+    (GRADE_FIRST_LINE_RE, True, False),
+    (AREA_THEN_GRADE_RE, False, True),
+    (GRADE_AT_AREAS_RE, True, True),
+)
+
+
 def find_list_line(text: str) -> ListLine | None:
     """A line that grades areas: 'Area – Grade', 'Area: graded as grade', 'Grade: Area, Area and Area'.
 
@@ -163,14 +179,14 @@ def find_list_line(text: str) -> ListLine | None:
     text = _BULLET_RE.sub("", text.strip())
     if not text or len(text) > MAX_LIST_LINE_CHARS:
         return None
-    for pattern, grade_first in ((AREA_FIRST_LINE_RE, False), (GRADE_FIRST_LINE_RE, True)):
+    for pattern, grade_first, known_only in _LINE_FORMS:
         match = pattern.match(text)
         if match is None:
             continue
         grade_text = match.group("grade")
         grade = parse_grade(regex.sub(r"(?i)^requiring", "requires", grade_text))
         areas = split_areas(match.group("areas").strip())
-        if grade is None or not areas or not all(p.area_id or _title_like(p) for p in areas):
+        if grade is None or not areas or not all(_allowed(p, known_only) for p in areas):
             continue
         return ListLine(grade, grade_text.strip(), areas, grade_first)
     return None

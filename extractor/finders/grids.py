@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from extractor.finders.grade_lists import area_of_title, is_pending_label, is_title_like
+from extractor.finders.grade_lists import area_of_title, find_list_line, is_pending_label, is_title_like
 from extractor.finders.grades import GridCell, find_bare_grade, find_grid_cells, find_pair_row, grid_header
 from extractor.model import Block, BlockKind, GridEntry, Grids
 from extractor.vocab.forces import force_name_pattern
@@ -272,6 +272,18 @@ def find_listed_grid(texts: Sequence[str]) -> tuple[list[GridCell], set[int]]:
     return listed.cells, listed.covered
 
 
+def _two_cell_row(cells: Sequence[str]) -> list[tuple[str, Grade, str]]:
+    """A two-column row read as a list line, either way round and grouped: 'Good | Investigating
+    crime, Responding to the public' gives each area its grade; only known areas count."""
+    filled = [cell.strip() for cell in cells if cell.strip()]
+    if len(filled) != 2:
+        return []
+    line = find_list_line(f"{filled[0]}: {filled[1]}")
+    if line is None or not line.known:
+        return []
+    return [(part.text, line.grade, line.grade_text) for part in line.areas]
+
+
 def _header_text(cells: Sequence[str], column: int) -> str:
     """The grade words of a grid header's column as written."""
     return cells[column].strip() if column < len(cells) else ""
@@ -297,6 +309,10 @@ def find_grids(blocks: Sequence[Block]) -> Grids:
             if pair is not None:
                 covered.add(index)
                 entries.append(GridEntry(index, pair.phrase or "", pair.grade, pair.grade_text, lead))
+            elif table_row and block.cells:
+                for text, grade, grade_text in _two_cell_row(block.cells):
+                    covered.add(index)
+                    entries.append(GridEntry(index, text, grade, grade_text, lead))
             index += 1
             continue
         end = index + 1

@@ -55,6 +55,17 @@ GRADE_FIRST_LINE_RE = regex.compile(
     regex.IGNORECASE | regex.VERBOSE,
 )
 
+# Two forms that only a known area's title makes a list line (words alone could be a sentence's):
+# a flattened table's row, the area and its grade with nothing between ("Investigating crime
+# Requires improvement"), and a grade with the word that leads its areas ("Good at preventing
+# crime", "Adequate in investigating crime and managing offenders").
+AREA_THEN_GRADE_RE = regex.compile(
+    rf"^(?:\(?\d+(?:\.\d+)*\)?\.?\s+)?(?P<areas>.*?\p{{L}}.*?)\s+{LIST_GRADE}\s*$", regex.IGNORECASE
+)
+GRADE_AT_AREAS_RE = regex.compile(
+    rf"^{LIST_GRADE}\s+(?:at|in|for)\s+(?P<areas>.*?\p{{L}}.*?)\s*(?:[.;,]\s*(?:and)?)?\s*$", regex.IGNORECASE
+)
+
 # Between the areas of a grouped line: commas, semicolons, "and", "&", "as well as".
 AREA_SEPARATOR_RE = regex.compile(
     r"\s*(?:[,;/]\s*(?:and\s+)?|\s+(?:and|&|as\s+well\s+as)\s+)\s*", regex.IGNORECASE
