@@ -161,3 +161,28 @@ def test_programmes_corpus_negatives_refused_and_no_peel_case_refused() -> None:
             judged_negative.append(row["case"])
     assert refused_positive == []
     assert judged_negative == []
+
+
+CDI_NAMED_FORCE = """Norfolk Constabulary: crime data integrity inspection 2019
+
+We inspected how well Norfolk Constabulary records crime, in our crime data integrity programme.
+Norfolk Constabulary is good at recording reports of crime.
+Norfolk Constabulary records most reported crimes; its crime recording – Good
+Norfolk Constabulary should keep improving how it records reports of rape.
+"""
+
+
+def test_programmes_a_crime_data_integrity_inspection_naming_its_force_often_is_refused() -> None:
+    other = find_other_programme(_blocks(CDI_NAMED_FORCE))
+    assert other is not None and "crime data integrity" in other.name
+
+
+def test_programmes_peel_news_naming_crime_data_integrity_twice_is_not_refused() -> None:
+    text = (
+        "Bedfordshire Police rated outstanding for crime data integrity\n"
+        "The inspectorate's PEEL report graded Bedfordshire Police in nine areas of policing.\n"
+        "Its crime data integrity grade is the best the force has had. Bedfordshire Police is good at "
+        "investigating crime, the report said, and Bedfordshire Police is adequate at responding to "
+        "the public.\n"
+    )
+    assert find_other_programme(_blocks(text)) is None

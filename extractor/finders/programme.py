@@ -1,8 +1,9 @@
 """Whether a document is about PEEL at all, or about another programme that grades with the same words.
 
 Decided at document level from what the text is about: the cues of each other programme
-(:data:`extractor.vocab.programmes.PROGRAMMES`) against PEEL's own (its name, the police forces
-it names, the PEEL areas its headings name), the opening counting twice. A PEEL report that
+(:data:`extractor.vocab.programmes.PROGRAMMES`) against PEEL's own (its name, the PEEL areas its
+headings and text name, the police forces it names, which count for less against a programme
+that inspects police forces too), the opening counting twice. A PEEL report that
 mentions a fire service or crime data integrity in passing stays PEEL; a text that names no
 PEEL cue and only years before PEEL began is an earlier regime's assessment.
 """
@@ -11,14 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from extractor.model import Block
-from extractor.vocab.areas import match_area
+from extractor.vocab.areas import areas, match_area, normalise_title
 from extractor.vocab.forces import force_name_pattern
 from extractor.vocab.programmes import (
+    AREA_SCAN_CHARS,
+    AREAS_SHARED_WITH_OTHER_PROGRAMMES,
     FIRST_PEEL_YEAR,
+    FORCE_WEIGHT_POLICE_PROGRAMME,
+    MIN_AREA_PHRASE_CHARS,
     MIN_PROGRAMME_CUES,
     NEUTRAL_NAMES_RE,
     OPENING_BLOCKS,
@@ -45,7 +51,8 @@ class OtherProgramme:
 @dataclass
 class _Tally:
     programmes: dict[str, float]
-    peel: float = 0.0
+    peel: float = 0.0  # PEEL's cues: its name, headings naming an area, the areas named
+    named: float = 0.0  # PEEL named as such
     forces: float = 0.0
 
 
@@ -56,20 +63,43 @@ def _compiled() -> list[tuple[Programme, regex.Pattern[str]]]:
 _PROGRAMME_RES = _compiled()
 
 
+@lru_cache(maxsize=1)
+def _area_phrases() -> tuple[tuple[str, str], ...]:
+    """(normalised title, area id) of the PEEL areas' longer titles, pillars and crime recording left
+    out (fire inspections have pillars too; crime recording is the crime data integrity programme's)."""
+    phrases = {
+        (normalise_title(name), area.id)
+        for area in areas()
+        if area.id not in AREAS_SHARED_WITH_OTHER_PROGRAMMES
+        for name in area.names()
+        if not name.endswith("?")
+    }
+    return tuple(sorted((p, i) for p, i in phrases if len(p) >= MIN_AREA_PHRASE_CHARS))
+
+
+def _areas_named(texts: Sequence[tuple[str, bool, float]]) -> int:
+    """How many PEEL areas the opening of the text names by one of their titles
+    ("investigating crime", "responding to the public"): a PEEL text names several."""
+    text = f" {normalise_title(' '.join(t for t, _, _ in texts)[:AREA_SCAN_CHARS])} "
+    return len({area_id for phrase, area_id in _area_phrases() if f" {phrase} " in text})
+
+
 def _tally(texts: Sequence[tuple[str, bool, float]]) -> _Tally:
-    """Weighted counts of each programme's cues, PEEL's and the police forces named."""
+    """Weighted counts of each programme's cues, PEEL's (its name, area headings, the areas it
+    names) and the police forces named."""
     pattern, weights = force_name_pattern()
     tally = _Tally({p.name: 0.0 for p in PROGRAMMES})
     for text, is_heading, weight in texts:
         text = NEUTRAL_NAMES_RE.sub(" ", text)
         for programme, cue in _PROGRAMME_RES:
             tally.programmes[programme.name] += weight * len(cue.findall(text))
-        tally.peel += weight * len(PEEL_CUE_RE.findall(text))
+        tally.named += weight * len(PEEL_CUE_RE.findall(text))
         if is_heading and match_area(text) is not None:
             tally.peel += weight  # a heading that names a PEEL area or pillar
         for match in pattern.finditer(text):
             _, force_weight = weights.get(regex.sub(r"\s+", " ", match.group(0)).lower(), ("", 0.0))
             tally.forces += weight * force_weight
+    tally.peel += tally.named + _areas_named(texts)
     return tally
 
 
@@ -94,9 +124,10 @@ def find_other_programme(blocks: Sequence[Block], title: str | None = None) -> O
         weight = OPENING_WEIGHT if position < OPENING_BLOCKS else 1
         weighted.append((block.text, block.is_heading, float(weight)))
     tally = _tally(weighted)
-    peel = tally.peel + tally.forces
     for programme in PROGRAMMES:
         cues = tally.programmes[programme.name]
+        force_weight = FORCE_WEIGHT_POLICE_PROGRAMME if programme.inspects_police else 1.0
+        peel = tally.peel + force_weight * tally.forces
         if cues < MIN_PROGRAMME_CUES:
             continue
         if programme.needs_no_force:
@@ -111,7 +142,7 @@ def find_other_programme(blocks: Sequence[Block], title: str | None = None) -> O
 
 def _before_peel(weighted: Sequence[tuple[str, bool, float]], tally: _Tally) -> OtherProgramme | None:
     """An earlier regime's assessment: no PEEL cue, and every year the text names is before PEEL began."""
-    if tally.peel:
+    if tally.named:
         return None
     years = [int(year) for text, _, _ in weighted for year in YEAR_RE.findall(text)]
     if not years or max(years) >= FIRST_PEEL_YEAR:

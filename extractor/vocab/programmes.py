@@ -23,6 +23,9 @@ class Programme:
     # A page of this kind is all about PEEL, so PEEL's cues do not count against it: it decides
     # when the text names no police force (a page that grades no force has no judgment to give).
     needs_no_force: bool = False
+    # It inspects police forces too (crime recording, custody), so naming one is weaker evidence
+    # of PEEL: a force's mentions count FORCE_WEIGHT_POLICE_PROGRAMME against it.
+    inspects_police: bool = False
 
 
 # Ordered as warnings should prefer them when two programmes tie.
@@ -36,22 +39,29 @@ PROGRAMMES: tuple[Programme, ...] = (
     Programme(
         "a crime data integrity inspection",
         r"crime\s+data\s+integrity|crime[\s-]+recording\s+(?:inspections?|audits?)|\bCDI\b",
+        inspects_police=True,
     ),
     Programme(
         "a custody inspection",
         r"custody\s+(?:suites?|inspections?|visits?)|police\s+custody|inspectorates?\s+of\s+prisons"
         r"|HMI\s+Prisons|\bHMIP\b|detainees?",
+        inspects_police=True,
     ),
     Programme("a probation inspection", r"inspectorate\s+of\s+probation|\bprobation\b"),
     Programme(
         "an Ofsted inspection",
         r"\bOfsted\b|children['’]s\s+(?:services|social\s+care)|single\s+inspection\s+framework",
     ),
-    Programme("the State of Policing", r"state\s+of\s+policing|annual\s+assessment\s+of\s+policing"),
+    Programme(
+        "the State of Policing",
+        r"state\s+of\s+policing|annual\s+assessment\s+of\s+policing",
+        inspects_police=True,
+    ),
     Programme(
         "a pre-PEEL police performance assessment",
         r"police\s+performance\s+assessments?|\bAPACS\b|baseline\s+assessments?|\bPPAF\b"
         r"|policing\s+performance\s+assessment\s+framework",
+        inspects_police=True,
     ),
     Programme(
         "a methodology or framework page",
@@ -88,5 +98,17 @@ YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # The opening of a document (its title and first blocks) says what it is about: cues there count twice.
 OPENING_BLOCKS = 3
 OPENING_WEIGHT = 2
+FORCE_WEIGHT_POLICE_PROGRAMME = 0.25
+
+# Each PEEL area a text names by one of its titles counts once for PEEL (a PEEL text names
+# several; a crime recording or custody report names none). Pillars are left out (fire and
+# rescue inspections have effectiveness, efficiency and people pillars too), and so is crime
+# recording, the crime data integrity programme's own subject. Titles shorter than this, and
+# text beyond this many characters, are not looked at.
+AREAS_SHARED_WITH_OTHER_PROGRAMMES = frozenset(
+    {"effectiveness", "efficiency", "legitimacy", "crime_data_integrity"}
+)
+MIN_AREA_PHRASE_CHARS = 12
+AREA_SCAN_CHARS = 60_000
 # A programme decides only with this many (weighted) cues, and (unless it needs no force) more than PEEL's.
 MIN_PROGRAMME_CUES = 2
