@@ -169,6 +169,12 @@ WARNINGS: dict[str, str] = {
     "unattributed-grade": "a grade is stated but could not be attributed to an area",
     "grade-conflict": "places in the document state different grades for one area; the strongest is kept",
     "unknown-area": "a graded area is not in the area taxonomy (its id is null)",
+    "ambiguous-grade-list": "a list of areas and grade labels reads in more than one order; none is taken",
+    "other-force-grades": "a grid or list gives another force's grades than the document's; not taken",
+    "earlier-grades": "a grid or list gives an earlier inspection's grades; not taken as current",
+    "other-scale-grades": "a list grades on another scale than PEEL's (excellent, fair, poor); not taken",
+    "grade-pending": "an area's grade is still to come ('To be graded'); no judgment",
+    "not-a-peel-inspection": "the document is about another programme than PEEL (fire, custody); none taken",
     # items
     "empty-item-part": "an item part (such as 'Areas for improvement') sets out no readable item",
     # counts and findings

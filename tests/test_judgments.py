@@ -9,12 +9,11 @@ from extractor.finders.grades import (
     EvidenceKind,
     find_bare_grade,
     find_grid_cells,
-    find_grids,
-    find_listed_grid,
     find_pair_row,
     find_title_grade,
     grid_header,
 )
+from extractor.finders.grids import find_grids, find_listed_grid
 from extractor.model import Block, BlockKind
 from extractor.readers.text import read_lines
 from extractor.vocab.grade_sentences import GRADE_SENTENCES, GradeSentence

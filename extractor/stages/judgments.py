@@ -12,6 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
+from extractor.finders.grade_lists import LineRun, area_of_title, find_line_runs, is_pending_label
 from extractor.finders.grade_sentences import find_sentence_grades, name_in_phrase
 from extractor.finders.grades import (
     EvidenceKind,
@@ -19,12 +22,13 @@ from extractor.finders.grades import (
     find_bare_grade,
     find_title_grade,
 )
+from extractor.finders.programme import find_other_programme
 from extractor.finders.sentences import sentences
 from extractor.model import Block, BlockKind, Extraction, SectionNode
 from extractor.pipeline import stage
 from extractor.vocab.areas import area_by_id, area_title, find_area_mentions, match_area
-from extractor.vocab.cycles import first_year
-from extractor.vocab.forces import forces
+from extractor.vocab.cycles import EARLIER_GRADE_RE, NOW_RE, YEAR_RE, first_year
+from extractor.vocab.forces import force_name_pattern, forces
 from extractor.vocab.grade_sentences import THIS_AREA_RE
 from extractor.vocab.grades import BARE_GRADE_RE
 from extractor.vocab.headings import VERDICT_HEADING_RE
@@ -35,6 +39,7 @@ from schemas import Area, Grade, Judgment, SectionKind, Span
 STRENGTH: dict[EvidenceKind, int] = {
     EvidenceKind.HEADING: 4,
     EvidenceKind.SENTENCE: 3,
+    EvidenceKind.LIST: 2,
     EvidenceKind.GRID: 2,
     EvidenceKind.LABEL: 1,
 }
@@ -91,6 +96,8 @@ class _Attacher:
         self.evidence: list[Evidence] = []
         self.in_grid = ex.grids.blocks
         self.lead_used: set[int] = set()  # area sections whose lead already gave a sentence grade
+        self.force_id = ex.info.force.id if ex.info and ex.info.force else None
+        self.skipped_leads: set[int] = set()  # lead-ins already warned about
 
     def add(
         self, area_id: str | None, title: str | None, statement: GradeStatement, index: int, span: Span
@@ -103,20 +110,72 @@ class _Attacher:
         """The entries of the document's judgments grids (found once, by the ``grids`` stage)."""
         assert self.ex.grids is not None
         for entry in self.ex.grids.entries:
-            statement = GradeStatement(entry.grade, entry.grade_text, EvidenceKind.GRID, phrase=entry.text)
+            if self._not_ours(entry.lead, "grid or list"):
+                continue
+            kind = EvidenceKind.LABEL if entry.label_line else EvidenceKind.GRID
+            statement = GradeStatement(entry.grade, entry.grade_text, kind, phrase=entry.text)
             self.add(
-                match_area(entry.text), entry.text, statement, entry.block, self.blocks[entry.block].span
+                area_of_title(entry.text), entry.text, statement, entry.block, self.blocks[entry.block].span
             )
+        for index, why in self.ex.grids.doubts:
+            self.ex.warn(
+                "ambiguous-grade-list",
+                f"the list from '{self.blocks[index].text.strip()[:60]}' on is not read: {why}",
+                self.blocks[index],
+            )
+
+    def _not_ours(self, lead: int | None, what: str) -> bool:
+        """True (warning once) when a list's lead-in (a heading, or a line ending in a colon) gives
+        its grades to another force or an earlier inspection: "Neighbouring Cleveland Police was
+        graded:", "In 2019 it was rated:"."""
+        if lead is None or not (
+            self.blocks[lead].is_heading or self.blocks[lead].text.rstrip().endswith(":")
+        ):
+            return False  # only a heading or a line that ends in a colon leads a list in
+        text = self.blocks[lead].text
+        why = None
+        pattern, weights = force_name_pattern()
+        named = {
+            weights.get(regex.sub(r"\s+", " ", m.group(0)).lower(), ("", 0.0))[0]
+            for m in pattern.finditer(text)
+        }
+        named.discard("")
+        if self.force_id is not None and named and self.force_id not in named:
+            why = "another force's grades"
+        elif _earlier_lead(text, self.cycle_start):
+            why = "an earlier inspection's grades"
+        if why is None:
+            return False
+        if lead not in self.skipped_leads:
+            self.skipped_leads.add(lead)
+            code = "other-force-grades" if why.startswith("another") else "earlier-grades"
+            self.ex.warn(
+                code,
+                f"the {what} after '{text.strip()[:80]}' holds {why}; not this report's",
+                self.blocks[lead],
+            )
+        return True
 
     # headings and labels -----------------------------------------------------------
     def labels(self) -> None:
-        """Bare grade labels and headings that end in their grade."""
+        """Bare grade labels, list lines and headings that end in their grade."""
+        texts = [
+            "" if i in self.in_grid or b.kind is BlockKind.TABLE_ROW else b.text
+            for i, b in enumerate(self.blocks)
+        ]
+        listed = {index: run for run in find_line_runs(texts) for index in range(run.start, run.end)}
         for index, block in enumerate(self.blocks):
             if index in self.in_grid or block.kind is BlockKind.TABLE_ROW:
                 continue
             bare = find_bare_grade(block.text)
             if bare is not None:
                 self._bare(index, block, bare)
+                continue
+            if is_pending_label(block.text):
+                self._pending(index, block)
+                continue
+            run = listed.get(index)
+            if run is not None and self._list_line(index, block, run):
                 continue
             if not block.is_heading and (len(block.text) > 200 or block.text.rstrip().endswith(".")):
                 continue
@@ -127,6 +186,40 @@ class _Attacher:
             if area_id is None and (not block.is_heading or VERDICT_HEADING_RE.match(titled.phrase or "")):
                 continue
             self.add(area_id, area_title(block.text), titled, index, block.span)
+
+    def _list_line(self, index: int, block: Block, run: LineRun) -> bool:
+        """A line of a list that grades one area or several; True when the line is dealt with."""
+        line = run.lines.get(index)
+        if run.other_scale:
+            if index == run.start:
+                self.ex.warn(
+                    "other-scale-grades",
+                    f"a list grades on another scale than PEEL's ('{run.other_scale[0]}'): not PEEL grades",
+                    block,
+                )
+            return True
+        if line is None or self._not_ours(run.lead, "list"):
+            return line is not None
+        parts = [p for p in line.areas if p.area_id is not None or run.is_list or block.is_heading]
+        parts = [p for p in parts if p.area_id is not None or not VERDICT_HEADING_RE.match(p.text)]
+        if not parts:
+            return False  # a lone line naming no known area: perhaps a heading with a grade (below)
+        kind = EvidenceKind.HEADING if block.is_heading else EvidenceKind.LIST
+        for part in parts:
+            title = area_title(part.text) if len(line.areas) == 1 else part.text
+            statement = GradeStatement(line.grade, line.grade_text, kind, phrase=part.text)
+            self.add(part.area_id, title, statement, index, block.span)
+        return True
+
+    def _pending(self, index: int, block: Block) -> None:
+        """'To be graded' under an area's heading: no grade yet, said once."""
+        section = self.ex.area_section_at(index)
+        if section is not None and index - section.start <= 3:
+            self.ex.warn(
+                "grade-pending",
+                f"'{section.title}' is not graded yet ('{block.text.strip()}'): no judgment",
+                block,
+            )
 
     def _bare(self, index: int, block: Block, statement: GradeStatement) -> None:
         """A bare grade line belongs to the area whose heading it stands under, or whose section it ends."""
@@ -297,8 +390,24 @@ def resolve(ex: Extraction, evidence: list[Evidence]) -> list[Judgment]:
     return [judgment for _, judgment in sorted(judgments, key=lambda pair: pair[0])]
 
 
+def _earlier_lead(text: str, cycle_start: int | None) -> bool:
+    """A list's lead-in that gives its grades to an earlier inspection ("In 2019, the force was graded:")."""
+    years = [int(year) for year in YEAR_RE.findall(text)]
+    if years and cycle_start is not None and max(years) < cycle_start:
+        return True
+    return bool(EARLIER_GRADE_RE.search(text)) and not NOW_RE.search(text)
+
+
 def attach_judgments(ex: Extraction) -> list[Judgment]:
-    """Find every grade the document states, attribute it to an area and resolve one judgment per area."""
+    """Find every grade the document states, attribute it to an area and resolve one judgment per area.
+
+    A document about another programme than PEEL (a fire and rescue service, custody, Ofsted ...)
+    gives none, with a warning naming why.
+    """
+    other = find_other_programme(ex.blocks, ex.document.title)
+    if other is not None:
+        ex.warn("not-a-peel-inspection", f"no PEEL judgments are taken: {other.reason()}")
+        return []
     attacher = _Attacher(ex)
     attacher.grids()
     attacher.labels()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex
 
+from extractor.vocab.grade_lists import PENDING_LABEL_RE
 from extractor.vocab.grades import BARE_GRADE_RE
 
 # Headings that open the parts of an area section (and their section kind). Singular
@@ -135,6 +136,8 @@ PAGE_COUNTER_RE = regex.compile(r"^\W*(?:page\s+)?\d+\s+(?:of|/)\s+\d+\W*$", reg
 # A figure, chart or table caption: "Figure 3: ...", "Table 2 – ...".
 CAPTION_RE = regex.compile(r"^(?:figure|chart|table)\s+\d+[a-z]?\s*[:.–-]", regex.IGNORECASE)
 
-# A line printed on its own under a heading as a status label ("Good", "(Not graded)"): a
-# layout cue for telling headings in plain text, whatever the label says.
-LABEL_LINE_RE = BARE_GRADE_RE
+# A line printed on its own under a heading as a status label ("Good", "(Not graded)", "To be
+# graded"): a layout cue for telling headings in plain text, whatever the label says.
+LABEL_LINE_RE = regex.compile(
+    f"(?:{BARE_GRADE_RE.pattern})|(?:{PENDING_LABEL_RE.pattern})", regex.I | regex.X
+)
