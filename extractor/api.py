@@ -9,14 +9,24 @@ from extractor.errors import NotAnInspectionDocument
 from extractor.finders.info import has_inspection_cue
 from extractor.model import Document, Extraction, SectionNode
 from extractor.pipeline import run_stages
-from extractor.readers import read_document
+from extractor.readers import DEFAULT_MAX_BYTES, read_document
 from extractor.version import __version__
 from schemas import RESULT_FIELDS, Report, Section, SectionKind, Source
 
 
-def load_document(path: str | Path, data: bytes | None = None) -> Document:
-    """Read a file (or its bytes) into the document model without running any stage."""
-    return read_document(path, data)
+def load_document(
+    path: str | Path,
+    data: bytes | None = None,
+    *,
+    engine: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Read a file (or its bytes) into the document model without running any stage.
+
+    ``engine``: the PDF engine, "pdfium" (the default) or "pdfplumber" (the reference).
+    ``max_bytes``: how far an archive (a DOCX) may unpack before it is refused as ``too-large``.
+    """
+    return read_document(path, data, engine=engine, max_bytes=max_bytes)
 
 
 def run_document(document: Document) -> Report:
@@ -60,10 +70,18 @@ def _section(ex: Extraction, node: SectionNode) -> Section:
     )
 
 
-def extract(path: str | Path, data: bytes | None = None) -> Report:
+def extract(
+    path: str | Path,
+    data: bytes | None = None,
+    *,
+    engine: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Report:
     """Extract one report file into the validated :class:`~schemas.Report` model.
 
-    Raises an :class:`~extractor.errors.ExtractionError` subclass with a stable ``code``
-    when the file cannot be read as an inspection document.
+    ``engine`` picks the PDF engine ("pdfium" by default, or "pdfplumber"). Raises an
+    :class:`~extractor.errors.ExtractionError` subclass with a stable ``code`` when the file
+    cannot be read as an inspection document (``too-large`` for an archive that unpacks past
+    ``max_bytes``), and ValueError for an unknown engine.
     """
-    return run_document(load_document(path, data))
+    return run_document(load_document(path, data, engine=engine, max_bytes=max_bytes))

@@ -9,14 +9,16 @@ as it arrives, so each JSON is written atomically the moment its report is in. A
 content hash, path and extractor version match its existing output is not redone, so a rerun
 after an interrupted run finishes the job and ends with the same bytes as one uninterrupted run.
 Everything written depends on the inputs alone, never on the number of workers or on timing.
+A run holds its output folder's lock from start to end, so two runs into one folder take turns;
+what the inputs are and how they are read safely is :mod:`extractor.inputs`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import copyreg
 import ctypes
 import hashlib
+import importlib
 import logging
 import multiprocessing
 import os
@@ -32,21 +34,59 @@ from pathlib import Path
 from typing import Any
 
 from extractor.api import extract
-from extractor.errors import ERRORS, ExtractionError, InternalError, Timeout, TooLarge
+from extractor.errors import (
+    ExtractionError,
+    FolderInUse,
+    InternalError,
+    OwnOutput,
+    Timeout,
+    TooLarge,
+    WriteError,
+    printable,
+)
+from extractor.inputs import (
+    Input,
+    collect_inputs,
+    expand_inputs,
+    output_names,
+    path_text,
+    read_input,
+    refuse_own_output,
+)
 from extractor.outputs import FOLDER_OUTPUTS, Output, Run
-from extractor.outputs.files import remove_stale_temps, write_atomic
+from extractor.outputs.files import (
+    FolderLock,
+    close_inherited_locks,
+    output_name_budget,
+    remove_stale_temps,
+    write_atomic,
+)
 from extractor.outputs.index import error_entry, ok_entry
 from extractor.outputs.json import current_report
+from extractor.readers import DEFAULT_MAX_BYTES
 from extractor.version import __version__
 from schemas import Report
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_MEMORY",
+    "DEFAULT_TIMEOUT",
+    "LOG_NAME",
+    "BatchResult",
+    "Outcome",
+    "collect_inputs",
+    "expand_inputs",
+    "library_messages",
+    "output_names",
+    "process_one",
+    "run_batch",
+]
 
 log = logging.getLogger("peel_extract")
 
 LOG_NAME = "peel-extract.log"
 DEFAULT_TIMEOUT = 300.0
 """Seconds one file may take; generous, as a long PDF on a slow shared machine takes a minute."""
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
-"""Largest input read; PEEL reports are a few MB, and a 50 MB one-line text took 13-20 s to refuse."""
 DEFAULT_MAX_MEMORY = 4 * 1024**3
 """Address space of one worker; a PDF that inflates past it fails alone instead of starving the machine."""
 
@@ -58,6 +98,7 @@ class _Settings:
     force: bool
     max_bytes: int | None
     max_memory: int | None
+    engine: str | None = None  # the PDF engine (None: the default)
 
 
 def cores() -> int:
@@ -65,76 +106,6 @@ def cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return os.cpu_count() or 1
-
-
-def expand_inputs(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and the files inside folders named (recursively, sorted, hidden files skipped).
-
-    A file reached twice (named and inside a named folder) is kept once, at its first place.
-    """
-    files: list[Path] = []
-    seen: set[Path] = set()
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        else:
-            found = [path]
-        for file in found:
-            key = file.resolve()
-            if key not in seen:
-                seen.add(key)
-                files.append(file)
-    return files
-
-
-def output_names(paths: Sequence[Path]) -> list[str]:
-    """Output file name of each input: ``<stem>.json``, made unique without regard to input order.
-
-    A stem shared by several inputs gives ``<stem>.<extension>.json`` to each, or, when the
-    extension is shared too, ``<stem>.<8 hex digits of the path's hash>.json``; so two inputs never
-    write the same file and every name depends only on the set of inputs. Names are compared without
-    case, as the file systems of Windows and macOS do ("Kent.pdf" and "kent.txt" share a stem).
-    """
-    stems = [(p.stem.lstrip(".") or "input") for p in paths]
-    by_stem: dict[str, int] = {}
-    by_stem_ext: dict[tuple[str, str], int] = {}
-    for stem, path in zip(stems, paths, strict=True):
-        ext = path.suffix.lower().lstrip(".")
-        key = stem.casefold()
-        by_stem[key] = by_stem.get(key, 0) + 1
-        by_stem_ext[key, ext] = by_stem_ext.get((key, ext), 0) + 1
-    wanted: list[str] = []
-    for stem, path in zip(stems, paths, strict=True):
-        ext = path.suffix.lower().lstrip(".")
-        if by_stem[stem.casefold()] == 1:
-            wanted.append(f"{stem}.json")
-        elif ext and by_stem_ext[stem.casefold(), ext] == 1:
-            wanted.append(f"{stem}.{ext}.json")
-        else:
-            wanted.append(f"{stem}.{_path_hash(path)}.json")
-    # A wanted name can still meet another's ("a.pdf" -> "a.pdf.json" beside "a.pdf.txt"):
-    # such inputs fall back to the path hash, which is unique for distinct paths.
-    counts: dict[str, int] = {}
-    for name in wanted:
-        counts[name.casefold()] = counts.get(name.casefold(), 0) + 1
-    names = [
-        name if counts[name.casefold()] == 1 else f"{stem}.{_path_hash(path)}.json"
-        for name, stem, path in zip(wanted, stems, paths, strict=True)
-    ]
-    if len({name.casefold() for name in names}) != len(
-        names
-    ):  # only two distinct paths with equal 32-bit hashes
-        raise RuntimeError("output names collide; rename one of the inputs")
-    return names
-
-
-def _path_hash(path: Path) -> str:
-    return hashlib.sha256(str(path).encode("utf-8", "surrogateescape")).hexdigest()[:8]
 
 
 @dataclass
@@ -150,23 +121,14 @@ class Outcome:
     messages: list[str] = field(default_factory=list)
 
 
-def _error_parts(error: ExtractionError) -> tuple[type[ExtractionError], tuple[str, str]]:
-    """How pickle rebuilds an error: its class called with path and message (pickle's default
-    calls it with the one formatted text, which its two-argument constructor refuses)."""
-    return type(error), (error.path, error.message)
-
-
-for _error_class in (ExtractionError, *ERRORS):  # errors cross the workers' pipes in an Outcome
-    copyreg.pickle(_error_class, _error_parts)
-
-
 @dataclass
 class BatchResult:
-    """What a batch did: one index entry per input, in input order."""
+    """What a batch did: one index entry per input, in input order, and the outputs it could not write."""
 
     entries: list[dict[str, Any]] = field(default_factory=list)
     reused: int = 0
     log: Path | None = None
+    failures: list[ExtractionError] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -174,19 +136,28 @@ class BatchResult:
         return sum(1 for e in self.entries if e["status"] == "error")
 
     @property
-    def error_counts(self) -> dict[str, int]:
-        """How many inputs failed with each error code, codes sorted."""
+    def skipped(self) -> int:
+        """Inputs passed over unread (special files and dangling links in folders, our own outputs)."""
+        return sum(1 for e in self.entries if e["status"] == "skipped")
+
+    def counts(self, status: str = "error") -> dict[str, int]:
+        """How many inputs of a status (``error``, ``skipped``) had each code, codes sorted."""
         counts: dict[str, int] = {}
         for entry in self.entries:
-            if entry["status"] == "error":
+            if entry["status"] == status:
                 code = entry["error"]["code"]
                 counts[code] = counts.get(code, 0) + 1
         return dict(sorted(counts.items()))
 
     @property
+    def error_counts(self) -> dict[str, int]:
+        """How many inputs failed with each error code, codes sorted."""
+        return self.counts("error")
+
+    @property
     def exit_code(self) -> int:
-        """0 when every input gave a report, 1 when some failed."""
-        return 1 if self.failed else 0
+        """0 when every input gave a report (or was skipped) and every output was written, else 1."""
+        return 1 if self.failed or self.failures else 0
 
 
 class _Capture(logging.Handler):
@@ -230,10 +201,18 @@ def library_messages() -> Iterator[list[str]]:
         messages.extend(_squeeze(capture.lines))
 
 
-def process_one_quietly(path: Path, target: Path, *, force: bool, max_bytes: int | None) -> Outcome:
+def process_one_quietly(
+    path: Path,
+    target: Path,
+    *,
+    force: bool,
+    max_bytes: int | None,
+    file: str | None = None,
+    engine: str | None = None,
+) -> Outcome:
     """:func:`process_one` with libraries' log messages kept in the outcome, off the user's screen."""
     with library_messages() as messages:
-        outcome = process_one(path, target, force=force, max_bytes=max_bytes)
+        outcome = process_one(path, target, force=force, max_bytes=max_bytes, file=file, engine=engine)
     outcome.messages = messages
     return outcome
 
@@ -244,30 +223,33 @@ def process_one(
     *,
     force: bool = False,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    file: str | None = None,
+    engine: str | None = None,
 ) -> Outcome:
-    """Extract one input, or take back its current JSON at ``target``; never raises for bad input."""
+    """Extract one input, or take back its current JSON at ``target``; never raises for bad input.
+
+    ``file``: the input's name in the report and errors (default: the path as text); ``engine``:
+    the PDF engine (None: the default).
+    """
+    file = path_text(path) if file is None else file
     sha256: str | None = None
     try:
-        try:
-            size = path.stat().st_size
-            if max_bytes is not None and size > max_bytes:
-                raise TooLarge(str(path), f"{size:,} bytes is over the limit of {max_bytes:,} (--max-bytes)")
-            data = path.read_bytes()
-        except OSError as exc:  # vanished or not permitted: the user's to fix, no traceback needed
-            return Outcome(error=InternalError(str(path), f"cannot read the file: {exc.strerror or exc}"))
+        data = read_input(path, file, max_bytes)
         sha256 = hashlib.sha256(data).hexdigest()
+        refuse_own_output(file, data)
         if not force:
-            existing = current_report(target, file=str(path), sha256=sha256, version=__version__)
+            existing = current_report(target, file=file, sha256=sha256, version=__version__)
             if existing is not None:
                 return Outcome(report=existing, reused=True)
-        return Outcome(report=extract(path, data))
+        options = {"engine": engine} if engine is not None else {}  # the default: a plain call
+        return Outcome(report=extract(file, data, max_bytes=max_bytes, **options))
     except ExtractionError as exc:
         return Outcome(error=exc, sha256=sha256)
     except MemoryError:
         message = "reading it needed more memory than a worker may use (--max-memory)"
-        return Outcome(error=TooLarge(str(path), message), sha256=sha256)
+        return Outcome(error=TooLarge(file, message), sha256=sha256)
     except Exception as exc:  # a bug: keep going, keep the traceback for the log file
-        error = InternalError(str(path), f"{type(exc).__name__}: {exc}")
+        error = InternalError(file, f"{type(exc).__name__}: {exc}")
         return Outcome(error=error, sha256=sha256, traceback=traceback.format_exc())
 
 
@@ -318,6 +300,7 @@ def _worker_main(conn: Connection, out_dir: Path, settings: _Settings, parent: i
     for inherited in list(_PARENT_ENDS):
         inherited.close()
     _PARENT_ENDS.clear()
+    close_inherited_locks()  # the folder's lock is the parent's: it must go when the parent goes
     _die_with_parent(parent)
     # Ctrl-C reaches the whole process group: the parent alone decides what to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -332,12 +315,33 @@ def _worker_main(conn: Connection, out_dir: Path, settings: _Settings, parent: i
             return
         index, path, name = task
         outcome = process_one_quietly(
-            path, out_dir / name, force=settings.force, max_bytes=settings.max_bytes
+            path, out_dir / name, force=settings.force, max_bytes=settings.max_bytes, engine=settings.engine
         )
         try:
             conn.send((index, outcome))
         except (BrokenPipeError, OSError):
             return
+
+
+def _preload(engine: str | None) -> None:
+    """Import what extraction needs and build spaCy's pipeline once, before the workers fork.
+
+    Forked workers then start warm and at once, instead of each importing spaCy and building its
+    pipeline (half a second) before its first file.
+    """
+    from extractor import api
+    from extractor.readers.pdf.engine import ENGINES, check_engine
+
+    module = ENGINES[check_engine(engine)]
+    try:
+        with library_messages():
+            importlib.import_module(module)
+            api.extract("preload.txt", _PRELOAD_TEXT)
+    except Exception:  # only a head start: a worker meets the same problem on its own file
+        log.debug("preloading the workers failed", exc_info=True)
+
+
+_PRELOAD_TEXT = "PEEL 2023–25\n\nInvestigating crime\n\nThe force is good at investigating crime.\n".encode()
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -472,17 +476,25 @@ def _run_pool(
 
 
 def _log_section(file: str, outcome: Outcome) -> str:
-    """The log text of one input: its traceback, then what libraries logged (empty when neither)."""
+    """The log text of one input: its traceback, then what libraries logged (empty when neither).
+
+    Names and messages are escaped (:func:`~extractor.errors.printable`), so a file name holding a
+    newline cannot forge a line of the log.
+    """
     text = ""
+    name = printable(file)
     if outcome.traceback and outcome.error:
-        text += f"=== {file} [{outcome.error.code}] peel-extract {__version__}\n{outcome.traceback}\n"
+        lines = printable(outcome.traceback, keep="\n").split("\n")  # a message's "===" line is indented
+        body = "\n".join(f" {line}" if line.startswith("===") else line for line in lines)
+        text += f"=== {name} [{outcome.error.code}] peel-extract {__version__}\n{body}\n"
     if outcome.messages:
-        text += f"=== {file} [logged while reading]\n" + "".join(f"{m}\n" for m in outcome.messages) + "\n"
+        lines = "".join(f"{printable(m)}\n" for m in outcome.messages)
+        text += f"=== {name} [logged while reading]\n{lines}\n"
     return text
 
 
 def run_batch(
-    inputs: Iterable[str | Path],
+    inputs: Iterable[str | Path | Input],
     out_dir: str | Path,
     on_done: Callable[[dict[str, Any]], None] | None = None,
     *,
@@ -493,72 +505,146 @@ def run_batch(
     on_start: Callable[[Path], None] | None = None,
     max_memory: int | None = DEFAULT_MAX_MEMORY,
     outputs: Sequence[Output] = (),
+    wait: float | None = 0.0,
+    engine: str | None = None,
 ) -> BatchResult:
     """Extract every input into ``out_dir``; write ``index.jsonl``, ``judgments.csv``, ``findings.csv``.
 
-    ``workers``: processes in the pool (``None``: one per core; ``0``: in this process, with no
-    time limit or crash isolation, for debugging). ``timeout``: seconds per file (``None``/0: no
+    ``inputs``: files and folders, or what :func:`collect_inputs` made of them. ``workers``:
+    processes in the pool (``None``: one per core; ``0``: in this process, with no time limit or
+    crash isolation, for debugging). ``timeout``: seconds per file (``None``/0: no
     limit). ``max_bytes``: larger inputs fail with ``too-large`` unread. ``force``: redo inputs
     whose output is current. ``max_memory``: bytes of address space per worker (a file that needs
     more fails with ``too-large``; ``None``/0: no cap; not applied with ``workers=0``).
     ``on_start(path)`` and ``on_done(entry)`` report progress; the entry
     given to ``on_done`` carries an extra ``reused`` flag that the index does not. ``outputs``:
     more outputs (a :class:`~extractor.outputs.Database`) to run after the folder's own.
+    ``engine``: the PDF engine ("pdfium", the default, or "pdfplumber").
 
-    Tracebacks of inputs that met a bug, and what libraries logged while reading each file,
-    go to ``peel-extract.log`` in ``out_dir`` rather than to the screen.
+    The run holds the folder's lock throughout: when another run holds it, ``wait`` says how long
+    to wait for it (seconds; ``None``: as long as it takes) before raising
+    :class:`~extractor.errors.FolderInUse`. Tracebacks of inputs that met a bug, and what libraries
+    logged while reading each file, go to ``peel-extract.log`` in ``out_dir``, not to the screen.
     """
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    remove_stale_temps(out)
-    paths = expand_inputs(inputs)
-    names = output_names(paths)
+    lock = FolderLock(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        locked = lock.acquire(wait)
+    except OSError as exc:
+        why = "it is a file, not a folder" if out.exists() and not out.is_dir() else exc.strerror or str(exc)
+        raise WriteError(path_text(out), f"cannot write into the output folder: {why}") from exc
+    if not locked:
+        raise FolderInUse(
+            path_text(out),
+            "another peel-extract run is writing into this folder; wait for it to end, "
+            "or pass --wait to start when it has",
+        )
+    try:
+        remove_stale_temps(out, lock.since)
+        settings = _Settings(force, max_bytes, max_memory or None, engine)
+        given = list(inputs)
+        items = [i for i in given if isinstance(i, Input)]
+        if len(items) != len(given):
+            items = collect_inputs(given, out)  # type: ignore[arg-type]
+        result = _run(items, out, workers, timeout, settings, on_start, on_done, outputs)
+        remove_stale_temps(out, lock.since)
+        return result
+    finally:
+        lock.release()
+
+
+def _run(
+    items: list[Input],
+    out: Path,
+    workers: int | None,
+    timeout: float | None,
+    settings: _Settings,
+    on_start: Callable[[Path], None] | None,
+    on_done: Callable[[dict[str, Any]], None] | None,
+    outputs: Sequence[Output],
+) -> BatchResult:
+    """The run itself, in a folder this process holds the lock of."""
+    readable = [n for n, item in enumerate(items) if item.problem is None]
+    paths = [items[n].path for n in readable]
+    names = output_names(paths, output_name_budget(out))
     writers = [*(make(out) for make in FOLDER_OUTPUTS), *outputs]
-    entries: list[dict[str, Any] | None] = [None] * len(paths)
-    logs = [""] * len(paths)
+    entries: list[dict[str, Any] | None] = [None] * len(items)
+    logs = [""] * len(items)
     reused = 0
+
+    def record(at: int, entry: dict[str, Any], was_reused: bool = False) -> None:
+        entries[at] = entry
+        if on_done:
+            on_done({**entry, "reused": was_reused})
+
+    for at, item in enumerate(items):  # known before reading: a failure if named, else skipped
+        if item.problem is not None:
+            record(at, error_entry(item.file, item.problem, status=item.status))
 
     def finish(index: int, outcome: Outcome) -> None:
         nonlocal reused
-        file, name = str(paths[index]), names[index]
+        at = readable[index]
+        file, name = items[at].file, names[index]
         if outcome.report is not None:
-            for output in writers:
-                output.write(outcome.report, name, reused=outcome.reused)
-            entries[index] = entry = ok_entry(file, name, outcome.report)
+            try:
+                for output in writers:
+                    output.write(outcome.report, name, reused=outcome.reused)
+            except OSError as exc:  # a full disk, a folder made read-only: this file fails alone
+                message = f"its report could not be written as {name}: {exc.strerror or exc}"
+                outcome = Outcome(error=WriteError(file, message), sha256=outcome.report.source.sha256)
+        if outcome.report is not None:
+            entry = ok_entry(file, name, outcome.report)
             reused += outcome.reused
         else:
             assert outcome.error is not None
             for output in writers:
                 output.drop(name)
-            entries[index] = entry = error_entry(file, outcome.error, outcome.sha256)
-        logs[index] = _log_section(file, outcome)
+            status = "skipped" if isinstance(outcome.error, OwnOutput) else "error"
+            entry = error_entry(file, outcome.error, outcome.sha256, status=status)
+        logs[at] = _log_section(file, outcome)
         if outcome.traceback:
-            log.debug("internal error on %s\n%s", file, outcome.traceback)
-        if on_done:
-            on_done({**entry, "reused": outcome.reused})
+            log.debug("internal error on %s\n%s", printable(file), outcome.traceback)
+        record(at, entry, outcome.reused)
 
     count = cores() if workers is None else workers
     if count <= 0:
         for index, path in enumerate(paths):
             if on_start:
                 on_start(path)
-            finish(index, process_one_quietly(path, out / names[index], force=force, max_bytes=max_bytes))
+            target = out / names[index]
+            outcome = process_one_quietly(
+                path, target, force=settings.force, max_bytes=settings.max_bytes, engine=settings.engine
+            )
+            finish(index, outcome)
     else:
-        settings = _Settings(force, max_bytes, max_memory or None)
+        if _context().get_start_method() == "fork":
+            _preload(settings.engine)
         _run_pool(paths, names, out, count, timeout or None, settings, on_start, finish)
 
     done = [entry for entry in entries if entry is not None]
-    assert len(done) == len(paths)
+    assert len(done) == len(items)
     run = Run(names=tuple(e["output"] for e in done if e["output"]), entries=tuple(done))
-    for output in writers:
-        output.finish(run)
     result = BatchResult(entries=done, reused=reused)
-    log_path = out / LOG_NAME
-    text = "".join(logs)
-    if text:
-        write_atomic(log_path, text)
-        result.log = log_path
-    else:
-        log_path.unlink(missing_ok=True)
-    remove_stale_temps(out)
+    for output in writers:
+        try:
+            output.finish(run)
+        except OSError as exc:
+            where = path_text(exc.filename) if exc.filename else path_text(out)
+            output.failure = WriteError(where, f"could not be written: {exc.strerror or exc}")
+        if output.failure is not None:
+            result.failures.append(output.failure)
+    result.log = _write_log(out / LOG_NAME, "".join(logs), result)
     return result
+
+
+def _write_log(path: Path, text: str, result: BatchResult) -> Path | None:
+    """Write the run's log (or remove an older one when there is nothing to log); its path if written."""
+    try:
+        if text:
+            write_atomic(path, text)
+            return path
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        result.failures.append(WriteError(path_text(path), f"could not be written: {exc.strerror or exc}"))
+    return None

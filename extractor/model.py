@@ -119,17 +119,24 @@ class GridEntry:
     text: str  # the area as the grid writes it
     grade: Grade
     grade_text: str  # the grade words as the grid writes them
+    lead: int | None = None  # index of the block before the grid or list (its lead-in), if any
+    # True for a label line that follows its area in a list of area / grade pairs: ``block`` is
+    # the label's, and it is as strong as a label under its heading.
+    label_line: bool = False
 
 
 @dataclass
 class Grids:
     """The document's judgments grids, found once: their entries and every block index they cover.
 
-    Sections read ``blocks`` (a grid's lines open no section); judgments read both.
+    Sections read ``blocks`` (a grid's lines open no section); judgments read both, and warn
+    about ``doubts``: (first block, why) of each list read one line at a time whose order
+    (grade after its area, or area under its grade) could not be told, so it gave no entries.
     """
 
     entries: list[GridEntry]
     blocks: set[int]
+    doubts: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass

@@ -45,12 +45,26 @@ class Grade(str, Enum):
 
 
 class DocumentKind(str, Enum):
-    """What sort of document was read."""
+    """What sort of document was read, told by its own conventions (voice, furniture, layout)."""
 
+    # The inspectorate's report (or a copy of its PDF), in its own voice ("we found").
     INSPECTION_REPORT = "inspection_report"
+    # The inspectorate's web pages: "Last updated 02/05/2019", "Questions for Effectiveness".
     INSPECTION_WEB_PAGE = "inspection_web_page"
+    # A force's own response to an inspection ("the Force accepts the findings").
     FORCE_RESPONSE = "force_response"
+    # A police and crime commissioner's report on an inspection of their force.
     PCC_SCRUTINY_REPORT = "pcc_scrutiny_report"
+    # A letter from the inspectorate to a force or commissioner (From / To / Sent on, "Dear
+    # Chief Constable"), such as a cause of concern revisit letter.
+    INSPECTION_LETTER = "inspection_letter"
+    # The inspectorate's press release ("Get the report", "the police inspectorate has said",
+    # "Notes to editors"), wherever it is published or republished.
+    PRESS_RELEASE = "press_release"
+    # A third party's news story or blog post about an inspection (bylines, datelines, "Image:").
+    NEWS_ARTICLE = "news_article"
+    # A paper or minute of a panel, board or committee meeting ("Agenda item", "Purpose of report").
+    COMMITTEE_PAPER = "committee_paper"
     OTHER = "other"
 
 
@@ -159,6 +173,15 @@ class Section(_Model):
     children: list[Section] = Field(default_factory=list)
 
 
+class EarlierInspection(_Model):
+    """The earlier inspection an item comes from, as the text states it."""
+
+    cycle: str | None = Field(
+        None, description="its cycle or year as written ('2017', '2021/22'), where stated"
+    )
+    text: str = Field(description="the words that say the item is an earlier inspection's")
+
+
 class Item(_Model):
     """An area for improvement, cause of concern, recommendation or innovative practice."""
 
@@ -175,6 +198,11 @@ class Item(_Model):
     )
     addressee: str | None = Field(
         None, description="recommendation: who must act ('chief constables'), where stated"
+    )
+    earlier: EarlierInspection | None = Field(
+        None,
+        description="set when the item is an earlier inspection's, restated as history (a revisit "
+        "letter's causes of concern, an AFI that 'remained from' the last inspection), not a new one",
     )
 
 

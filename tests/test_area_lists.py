@@ -164,7 +164,15 @@ def test_area_lists_mentions_in_running_text_in_order() -> None:
             None,
             "Good use of resources",
         ),
-        ("investigating_crime", "investigating crime", True, "2023–25", "investigating crime"),
+        ("investigating_crime", "investigating crime", True, None, "investigating crime"),
+        # with the cycle known, the cycle's short name, whatever words name the area
+        (
+            "police_powers_public_treatment",
+            "treating people fairly and with respect",
+            True,
+            "2021/22",
+            "Treatment of the public",
+        ),
         # a running-text mention: the cycle's short name, else its own words, a verb made -ing
         ("responding_to_public", "public contact", False, "2021/22", "Responding to the public"),
         (

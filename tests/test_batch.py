@@ -22,6 +22,7 @@ from extractor.batch import LOG_NAME, expand_inputs, output_names, run_batch
 from extractor.cli import main
 from extractor.errors import ERROR_CODES
 from extractor.outputs.csv import FINDINGS_CSV, JUDGMENTS_CSV
+from extractor.outputs.files import LOCK_NAME
 from extractor.outputs.index import INDEX_NAME
 from schemas import Report
 
@@ -101,7 +102,8 @@ def test_batch_output_identical_whatever_the_number_of_workers(tmp_path: Path) -
     assert runs[0] == runs[1] == runs[2]
     names = sorted(runs[2])
     assert names == sorted(
-        [f"{p.stem}.json" for p in SAMPLES.glob("*.txt")] + [INDEX_NAME, JUDGMENTS_CSV, FINDINGS_CSV]
+        [f"{p.stem}.json" for p in SAMPLES.glob("*.txt")]
+        + [INDEX_NAME, JUDGMENTS_CSV, FINDINGS_CSV, LOCK_NAME]
     )
     # The index lists inputs in input order, not in the order the workers finished them.
     assert [Path(e["file"]).name for e in index(tmp_path / "w2")] == sorted(p.name for p in SAMPLES.glob("*"))
@@ -191,7 +193,7 @@ def test_batch_clears_temporary_files_a_killed_run_left(tmp_path: Path) -> None:
     (out / ".003.json.k9x_q.tmp").write_text("{")
     (out / ".notes.tmp").write_text("a user's file, not ours")
     run_batch([next(SAMPLES.glob("003_*"))], out, workers=0)
-    assert sorted(p.name for p in out.glob(".*")) == [".notes.tmp"]
+    assert sorted(p.name for p in out.glob(".*")) == [".notes.tmp", LOCK_NAME]
 
 
 # --- isolation: time limit, dead workers, bugs --------------------------------------------------
@@ -201,7 +203,7 @@ def _hostile_extract(real: Any) -> Any:
     """An extract that hangs on 'slow*', kills its own process on 'die*', has a bug on 'bug*',
     wants 3 GiB on 'hog*' and logs warnings as pdfminer does on 'noisy*'."""
 
-    def extract(path: Path, data: bytes | None = None) -> Report:
+    def extract(path: Path, data: bytes | None = None, **options: Any) -> Report:
         name = Path(path).name
         if name.startswith("slow"):
             time.sleep(60)
@@ -216,7 +218,7 @@ def _hostile_extract(real: Any) -> Any:
         if name.startswith("hog"):
             hog = bytearray(3 * 1024**3)  # over the 1 GiB cap the test sets
             del hog
-        return real(path, data)
+        return real(path, data, **options)
 
     return extract
 
@@ -309,14 +311,14 @@ def test_batch_two_workers_have_two_files_in_flight(tmp_path: Path, monkeypatch:
     marks.mkdir()
     real = batch.extract
 
-    def meeting_extract(path: Path, data: bytes | None = None) -> Report:
+    def meeting_extract(path: Path, data: bytes | None = None, **options: Any) -> Report:
         me, other = Path(path).stem, {"left": "right", "right": "left"}[Path(path).stem]
         (marks / f"started-{me}").touch()
         deadline = time.monotonic() + 20
         while not (marks / f"started-{other}").exists() and time.monotonic() < deadline:
             time.sleep(0.01)
         (marks / f"{'met' if (marks / f'started-{other}').exists() else 'alone'}-{me}").touch()
-        return real(path, data)
+        return real(path, data, **options)
 
     monkeypatch.setattr(batch, "extract", meeting_extract)
     folder = tmp_path / "in"
@@ -332,7 +334,7 @@ _STUCK_RUN = """
 import os, sys, time
 from pathlib import Path
 import extractor.batch as batch
-def stuck(path, data=None):
+def stuck(path, data=None, **options):
     Path(sys.argv[2]).write_text(str(os.getpid()))
     time.sleep(600)
 batch.extract = stuck

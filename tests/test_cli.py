@@ -6,6 +6,7 @@ import json
 import logging
 import shutil
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -90,7 +91,7 @@ def test_cli_internal_error_traceback_goes_to_the_log_not_the_screen(
 ) -> None:
     import extractor.batch as batch
 
-    def broken(path: Path, data: bytes | None = None) -> Report:
+    def broken(path: Path, data: bytes | None = None, **options: Any) -> Report:
         raise ZeroDivisionError("division by zero in a stage")
 
     monkeypatch.setattr(batch, "extract", broken)
@@ -115,10 +116,10 @@ def test_cli_stdout_output_turns_library_log_lines_into_notes(
     """pdfminer's complaints about a damaged font come out as one 'note:' line, not raw."""
     real_extract = extract
 
-    def noisy_extract(path: Path) -> Report:
+    def noisy_extract(path: Path, data: bytes | None = None, **options: Any) -> Report:
         for _ in range(3):
             logging.getLogger("pdfminer.pdffont").warning("Could not get FontBBox from font descriptor")
-        return real_extract(path)
+        return real_extract(path, data, **options)
 
     monkeypatch.setattr("extractor.cli.extract", noisy_extract)
     source = next(SAMPLES.glob("003_*"))
@@ -133,7 +134,7 @@ def test_cli_stdout_output_turns_library_log_lines_into_notes(
 def test_cli_stdout_output_notes_come_before_the_error(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    def failing_extract(path: Path) -> Report:
+    def failing_extract(path: Path, data: bytes | None = None, **options: Any) -> Report:
         logging.getLogger("pdfminer.pdfparser").warning("xref table damaged")
         raise CorruptPdf(str(path), "the file is damaged")
 

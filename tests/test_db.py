@@ -449,7 +449,8 @@ def test_db_cli_unwritable_database_is_one_error_line_and_exit_one(
     blocked.write_bytes(b"not a database, " * 100)  # e.g. another program's file at that path
     assert main([str(folder), "-o", str(tmp_path / "out"), "-q", "--db", str(blocked)]) == 1
     err = capsys.readouterr().err
-    assert f"error: database not written: {blocked}" in err and "Traceback" not in err
+    assert f"error: {blocked}: database not written: " in err and "[database-error]" in err
+    assert "Traceback" not in err
     assert (tmp_path / "out" / "a.json").exists()  # the run's outputs stay
 
 

@@ -10,7 +10,8 @@ import pytest
 from extractor.cli import main
 from extractor.outputs.diff import diff_reports, direction, format_diff, similarity
 from extractor.outputs.json import report_json
-from schemas import Area, Judgment
+from schemas import Area, Judgment, Report
+from tests.conftest import sample_report
 from tests.test_db import (
     CUMBRIA_AFI,
     ESSEX_AFI,
@@ -244,3 +245,149 @@ def test_diff_direction_table() -> None:
     assert direction("adequate", "requires_improvement") == "down"
     assert direction("not_graded", "not_graded") == "same"
     assert direction("good", None) == "only_in_old"
+
+
+# ---- findings: one measure means the same thing counted, the same way round (issue 15, point 1) ----
+
+
+def _pairs(old: Report, new: Report) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    return [((m.old.x, m.old.y), (m.new.x, m.new.y)) for m in diff_reports(old, new).findings_same_measure]
+
+
+def test_issue_15_kent_samples_pair_only_findings_on_one_measure() -> None:
+    # Read against the two texts: each pair counts one thing in one area the same way round.
+    old, new = sample_report("000"), sample_report("004")
+    changes = diff_reports(old, new)
+    assert _pairs(old, new) == [
+        ((22, 24), (22, 23)),  # stop and search records of people from ethnic minorities: reasonable grounds
+        ((60, 67), (39, 39)),  # a check for a vulnerable victim / checks to identify ... vulnerable victims
+        ((32, 36), (64, 77)),  # effective supervision of investigations
+        ((65, 71), (52, 53)),  # victim contracts adhered to
+    ]
+    only_old = {(f.x, f.y): f for f in changes.findings_only_in_old}
+    only_new = {(f.x, f.y): f for f in changes.findings_only_in_new}
+    # The attendance time "wasn't met" in 6 of 23; "was within" it in 28 of 39: the other way round.
+    assert only_old[(6, 23)].negated and not only_new[(28, 39)].negated
+    # A risk assessment that was accurate is not the use of a triage approach; the reasons for a
+    # withdrawal recorded are not needs assessments recorded; repeat victims are not vulnerable ones.
+    assert (46, 48) in only_old and (51, 51) in only_new
+    assert (47, 50) in only_old and (48, 50) in only_new
+    assert (34, 35) in only_new
+    # Every finding is either paired or listed unpaired, once.
+    assert len(changes.findings_same_measure) + len(only_old) == len(old.findings)
+    assert len(changes.findings_same_measure) + len(only_new) == len(new.findings)
+
+
+def _one(sentence: str, x: int, y: int, unit: str = "cases", area: str = "investigating_crime") -> Report:
+    return make_report("w.txt", "cumbria", "2023–25", findings=[finding(area, x, y, unit, sentence, 4)])
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # Negated both times, in other words: the same measure.
+        (
+            ("In 7 of the 25 cases, officers didn't record a risk assessment.", 7, 25),
+            (
+                "The constabulary found that in 9 of 30 cases officers failed to record a risk assessment.",
+                9,
+                30,
+            ),
+        ),
+        # "without delay" is not a negation.
+        (
+            ("Officers attended without delay in 30 of the 40 cases we examined.", 30, 40),
+            ("In 20 of 25 cases, officers attended without undue delay.", 20, 25),
+        ),
+        # Framing differs ("our case file review", "there was evidence of"), the measure does not.
+        (
+            (
+                "In our case file review, there was evidence of a supervisor's review in 14 of 20 cases.",
+                14,
+                20,
+            ),
+            ("A supervisor reviewed the investigation in 18 of the 22 cases we looked at.", 18, 22),
+        ),
+    ],
+)
+def test_issue_15_findings_on_one_measure_pair(old: tuple[str, int, int], new: tuple[str, int, int]) -> None:
+    assert len(_pairs(_one(*old), _one(*new))) == 1
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # The other way round: met against not met.
+        (
+            ("In 9 of the 30 cases, the force failed to record a risk assessment.", 9, 30),
+            ("In 25 of 30 cases, the force recorded a risk assessment.", 25, 30),
+        ),
+        (
+            ("In 4 of 20 cases, victims were contacted without a needs assessment.", 4, 20),
+            ("In 15 of 20 cases, victims were contacted after a needs assessment.", 15, 20),
+        ),
+        (
+            ("It wasn't clear that a safety plan had been made in 6 of the 11 cases.", 6, 11),
+            ("It was clear that a safety plan had been made in 10 of the 11 cases.", 10, 11),
+        ),
+        # Recorded, but something else recorded.
+        (
+            ("The reasons a victim withdrew were recorded in 40 of the 45 cases we reviewed.", 40, 45),
+            ("In 41 of the 44 cases, the constabulary had recorded victims' needs assessments.", 41, 44),
+        ),
+    ],
+)
+def test_issue_15_findings_on_other_measures_stay_unpaired(
+    old: tuple[str, int, int], new: tuple[str, int, int]
+) -> None:
+    changes = diff_reports(_one(*old), _one(*new))
+    assert changes.findings_same_measure == []
+    assert [(f.x, f.y) for f in changes.findings_only_in_old] == [old[1:]]
+    assert [(f.x, f.y) for f in changes.findings_only_in_new] == [new[1:]]
+
+
+def test_issue_15_two_measures_in_one_sentence_each_keep_their_clause() -> None:
+    both = (
+        "Of the calls we reviewed, the handler recorded the caller's vulnerability in 52 of 60 calls, "
+        "but checked for repeat callers in only 31 of 60 calls."
+    )
+    new = make_report(
+        "n.txt",
+        "essex",
+        "2025–27",
+        findings=[
+            finding("responding_to_public", 52, 60, "calls", both, 8),
+            finding("responding_to_public", 31, 60, "calls", both, 8),
+        ],
+    )
+    repeat = make_report(
+        "o.txt",
+        "essex",
+        "2023–25",
+        findings=[
+            finding(
+                "responding_to_public", 20, 50, "calls", "Repeat callers were checked in 20 of 50 calls.", 3
+            )
+        ],
+    )
+    changes = diff_reports(repeat, new)
+    assert _pairs(repeat, new) == [((20, 50), (31, 60))]
+    assert [f.measure for f in changes.findings_only_in_new] == [
+        "Of the calls we reviewed, the handler recorded the caller's vulnerability in 52 of 60 calls"
+    ]
+    assert "Findings with no partner in the old report (1)" in format_diff(changes)
+
+
+def test_issue_15_unit_noun_must_agree_and_its_words_count() -> None:
+    sentence = "Officers recorded reasonable grounds in 18 of 20 {unit}."
+    old = _one(sentence.format(unit="stop and search records"), 18, 20, "stop and search records")
+    same_noun = _one(
+        "Of the stop and search records we reviewed, officers recorded reasonable grounds in 19 of the "
+        "21 records.",
+        19,
+        21,
+        "records",
+    )
+    other_noun = _one(sentence.format(unit="cases"), 18, 20, "cases")
+    assert _pairs(old, same_noun) == [((18, 20), (19, 21))]
+    assert _pairs(old, other_noun) == []

@@ -9,12 +9,11 @@ from extractor.finders.grades import (
     EvidenceKind,
     find_bare_grade,
     find_grid_cells,
-    find_grids,
-    find_listed_grid,
     find_pair_row,
     find_title_grade,
     grid_header,
 )
+from extractor.finders.grids import find_grids, find_listed_grid
 from extractor.model import Block, BlockKind
 from extractor.readers.text import read_lines
 from extractor.vocab.grade_sentences import GRADE_SENTENCES, GradeSentence
@@ -1079,14 +1078,15 @@ Cleveland Police was graded good at responding to the public in 2019.
 
 def test_judgments_prose_lists_one_judgment_per_area_named() -> None:
     report = extract_text(NEWS_2021, "cleveland-news.txt")
+    # Titled by the short names the 2021/22 pages give the areas, whatever words the article uses.
     assert sorted(_judgments(report)) == [
-        ("investigating_crime", "investigating crime", "inadequate"),
+        ("investigating_crime", "Investigating crime", "inadequate"),
         ("leadership_force_management", "Good use of resources", "adequate"),
         ("managing_offenders_suspects", "Managing offenders", "requires_improvement"),
-        ("police_powers_public_treatment", "treatment of the public", "adequate"),
+        ("police_powers_public_treatment", "Treatment of the public", "adequate"),
         ("preventing_crime", "Preventing crime", "good"),
-        ("protecting_vulnerable_people", "protecting vulnerable people", "inadequate"),
-        ("responding_to_public", "responding to the public", "inadequate"),
+        ("protecting_vulnerable_people", "Protecting vulnerable people", "inadequate"),
+        ("responding_to_public", "Responding to the public", "inadequate"),
         ("workforce", "Developing a positive workplace", "requires_improvement"),
     ]
     # Durham's grade and the national count are no grades of Cleveland; 2019's is history.

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from conftest import SAMPLES
 
-from extractor.batch import run_batch  # (also lets errors cross the workers' pipes)
-from extractor.errors import ERRORS
+from extractor.batch import run_batch
+from extractor.errors import ERRORS, ExtractionError
 from extractor.outputs import Output, Run, RunOutput
 from extractor.outputs.labels import GRADE_SCALE, KIND_PRECEDENCE
 from schemas import DocumentKind, Grade, Report
@@ -79,3 +79,22 @@ def test_outputs_errors_cross_a_pipe_whole() -> None:
     for error_class in ERRORS:
         back = pickle.loads(pickle.dumps(error_class("in/a.pdf", "it broke")))
         assert (type(back), back.path, back.message) == (error_class, "in/a.pdf", "it broke")
+
+
+def test_outputs_any_extraction_error_subclass_crosses_a_pipe() -> None:
+    # The base class says how it is rebuilt, so a subclass nobody registered pickles too.
+    class NewKind(ExtractionError):
+        code = "new-kind"
+
+    globals()["NewKind"] = NewKind  # pickle finds a class by its module-level name
+    NewKind.__qualname__ = "NewKind"
+    try:
+        back = pickle.loads(pickle.dumps(NewKind("in/b.docx", "a: b: c")))
+    finally:
+        del globals()["NewKind"]
+    assert (type(back).__name__, back.path, back.message, str(back)) == (
+        "NewKind",
+        "in/b.docx",
+        "a: b: c",
+        "in/b.docx: a: b: c",
+    )

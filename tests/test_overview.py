@@ -19,10 +19,12 @@ from extractor.outputs.html import render_overview, write_overview
 from extractor.outputs.json import report_json
 from extractor.outputs.labels import GRADE_COLOURS
 from schemas import Report
+from tests.conftest import ROOT
 from tests.test_db import (
     KENT_NEW_AFI_INVESTIGATION,
     KENT_NEW_SENTENCE,
     all_reports,
+    cumbria,
     essex,
     item,
     judgment,
@@ -108,12 +110,12 @@ def test_overview_force_details_with_page_and_line() -> None:
     ]
     assert afis[0] == [
         "Investigating crime",
-        f"Supervision of investigations{KENT_NEW_AFI_INVESTIGATION}",  # heading, <br>, text
+        f"Supervision of investigations{KENT_NEW_AFI_INVESTIGATION}",  # <strong> heading, then <p> text
         "p. 21, line 7",
     ]
-    assert newest.xpath(".//table[@class='areas_for_improvement']//strong/text()") == [
-        "Supervision of investigations"
-    ]
+    [first_afi] = newest.xpath(".//table[@class='areas_for_improvement']/tr[1]/td[2]")
+    assert first_afi.xpath("./strong/text()") == ["Supervision of investigations"]
+    assert first_afi.xpath("./p/text()") == [KENT_NEW_AFI_INVESTIGATION]
     findings = [
         [_text(td) for td in tr.xpath("./td")] for tr in newest.xpath(".//table[@class='findings']/tr")
     ]
@@ -255,3 +257,104 @@ def test_overview_force_without_cycle_says_cycle_unknown() -> None:
     )
     _, rows = matrix_of(html.fromstring(render_overview([report])))
     assert rows == {("cumbria", "cycle unknown"): ["good"]}
+
+
+# ---- item text, folding, the older grading scale (issue 15, point 12) ------------------------
+
+
+def _item_cell(report: Report, kind: str = "areas_for_improvement") -> html.HtmlElement:
+    [cell] = html.fromstring(render_overview([report])).xpath(f"//table[@class='{kind}']/tr/td[2]")
+    return cell
+
+
+def test_issue_15_item_title_shown_once_and_apart_from_its_text() -> None:
+    # The inspectorate's layout: the AFI's heading is also the first line of its text.
+    title = "The constabulary should improve how it supervises investigations"
+    text = f"{title}\nWe found that supervisors reviewed 12 of 30 investigations.\nIt has a plan."
+    cell = _item_cell(make_report("d.txt", "essex", "2025–27", areas_for_improvement=[
+        item("investigating_crime", text, 8, title=title)
+    ]))  # fmt: skip
+    assert cell.xpath("./strong/text()") == [title]
+    assert cell.text_content().count(title) == 1
+    assert cell.xpath("./p/text()") == [
+        "We found that supervisors reviewed 12 of 30 investigations.",
+        "It has a plan.",
+    ]
+    assert cell.xpath(".//details") == []  # short: nothing folds
+
+
+def test_issue_15_long_item_text_folds() -> None:
+    body = " ".join(f"Sentence {n} of the finding says what the inspectorate found." for n in range(1, 13))
+    title = "Victims are not kept updated"
+    titled = _item_cell(make_report("d.txt", "essex", "2025–27", areas_for_improvement=[
+        item("investigating_crime", f"{title}\n{body}", 8, title=title)
+    ]))  # fmt: skip
+    [details] = titled.xpath("./details")
+    assert details.xpath("./summary/text()") == [f"Full text ({len(body.split())} words)"]
+    assert " ".join(details.xpath("./p/text()")) == body
+    # Without a title, the first sentence stays in view and the rest folds.
+    plain = _item_cell(make_report("d.txt", "essex", "2025–27", recommendations=[
+        item(None, f"By 1 May 2026, chief constables should act. {body}", 3)
+    ]), "recommendations")  # fmt: skip
+    assert plain.xpath("./p/text()") == ["By 1 May 2026, chief constables should act."]
+    assert plain.xpath("./details/summary/text()") == [f"{len(body.split())} more words"]
+    assert plain.xpath("./details/p/text()") == [body]
+
+
+def test_issue_15_cycles_table_says_older_scale_does_not_compare() -> None:
+    old = make_report("k17.txt", "kent", "2017", judgments=[judgment("investigating_crime", "good", 4)])
+    reports = [old, *all_reports()]
+    page = html.fromstring(render_overview(reports))
+    [kent] = page.xpath("//section[@id='force-kent']")
+    [table] = kent.xpath("./table[@class='history']")
+    assert [th.get("data-scale") for th in table.xpath("./thead/tr/th")] == [None, "four-grade", None, None]
+    [note] = kent.xpath("./p[@class='scale-note']")
+    assert (
+        "2017" in _text(note)
+        and "four-grade scale" in _text(note)
+        and "not directly comparable" in _text(note)
+    )
+    # Essex has one cycle, Kent's fixture cycles are all on the five-grade scale: no note there.
+    assert page.xpath("//section[@id='force-essex']//p[@class='scale-note']") == []
+    assert html.fromstring(render_overview(all_reports())).xpath("//p[@class='scale-note']") == []
+
+
+def test_issue_15_matrix_mixing_scales_says_so() -> None:
+    # A force whose latest report is of 2017 sits in the matrix beside forces graded since 2021/22.
+    dyfed = make_report("dp.txt", "essex", "2017", judgments=[judgment("investigating_crime", "good", 4)])
+    page = html.fromstring(render_overview([dyfed, cumbria()]))
+    [row] = page.xpath("//table[@id='grade-matrix']/tbody/tr[@data-force='essex']")
+    assert _text(row.xpath("./th/span[@class='scale']")[0]) == "*"
+    [note] = page.xpath("//p[@class='scale-note']")
+    assert _text(note).startswith("* Grades of 2017 are on the older four-grade scale")
+    # Every force on the older scale alone: nothing mixes, no note.
+    assert html.fromstring(render_overview([dyfed])).xpath("//p[@class='scale-note']") == []
+
+
+def test_issue_15_values_in_attributes_are_escaped() -> None:
+    odd = make_report(
+        'a"b<c>.txt', "essex", "2025–27", judgments=[judgment("investigating_crime", "good", 4)]
+    )
+    text = render_overview([odd])
+    page = html.fromstring(text)
+    assert page.xpath("//article/@data-file") == ['in/a"b<c>.txt']
+    assert 'in/a"b<c>.txt' in page.xpath("//td[@data-grade='good']/@title")[0]
+    assert "<c>" not in text
+
+
+def test_issue_15_template_files_are_package_data() -> None:
+    tomllib = pytest.importorskip("tomllib")
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]
+    data_files = [
+        p for p in (ROOT / "extractor").rglob("*") if p.is_file() and p.suffix not in {".py", ".pyc"}
+        and "__pycache__" not in p.parts
+    ]  # fmt: skip
+    assert any(p.name == "overview.html.j2" for p in data_files)
+    for path in data_files:
+        package = ".".join(path.relative_to(ROOT).parent.parts)
+        owners = [(pkg, glob) for pkg, globs in patterns.items() for glob in globs]
+        assert any(
+            package.startswith(pkg) and path.relative_to(ROOT / pkg.replace(".", "/")).match(glob)
+            for pkg, glob in owners
+        ), f"{path.relative_to(ROOT)} is not in [tool.setuptools.package-data]"

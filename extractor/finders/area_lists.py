@@ -70,6 +70,14 @@ def graded_in_era(area: AreaDef, cycle_start: int | None) -> bool:
     return any(((first_year(cycle) or 0) >= FIVE_GRADES_FROM) == recent for cycle in area.cycles)
 
 
+def era_of(area_ids: set[str], five_grades: bool) -> str | None:
+    """'latest' when a document that names no cycle is of a recent one: it grades on the five-grade
+    scale ("adequate") or names an area graded only from 2021/22; else None (its era is unknown)."""
+    defs = [a for a in map(area_by_id, area_ids) if a is not None and a.cycles]
+    recent = any(all((first_year(c) or 0) >= FIVE_GRADES_FROM for c in a.cycles) for a in defs)
+    return "latest" if recent or five_grades else None
+
+
 def _latest(area: AreaDef) -> int:
     return max((first_year(cycle) or 0 for cycle in area.cycles), default=0)
 
@@ -379,13 +387,12 @@ def pillar_name(area_id: str | None) -> str | None:
 
 
 def title_of(name: AreaName, cycle: str | None) -> str:
-    """A sentence's area as the inspectorate names it: a pillar's name ('Effectiveness'); the words
-    the sentence writes when they are a title (a cycle's full title gives that cycle's short name:
-    "Strategic planning, organisational management and value for money" is 2021/22's "Good use of
-    resources"); else the short name of the document's cycle ('latest': a recent cycle it does not
-    name, the short name nearest its words); else the sentence's own words ('use of resources',
-    'protecting vulnerable people' for 'protects vulnerable people'); else the cycle's title or the
-    taxonomy's."""
+    """A sentence's area as the inspectorate names it: a pillar's name ('Effectiveness'); else the
+    short name the document's cycle gives it ('Good use of resources', 2021/22); else the words the
+    sentence writes when they are a title (a cycle's full title gives that cycle's short name);
+    with a recent cycle not named ('latest'), the short name nearest its words; else the sentence's
+    own words ('use of resources'; 'protects vulnerable people' as 'protecting vulnerable people');
+    else the cycle's title or the taxonomy's."""
     area = area_by_id(name.area_id)
     words = name.text.strip(" ‘’'\"“”")
     if area is None:
@@ -393,16 +400,17 @@ def title_of(name: AreaName, cycle: str | None) -> str:
     pillar = pillar_name(area.id)
     if pillar is not None:  # 'Effectiveness', whatever words name it
         return pillar
+    short = short_title(area, cycle)
+    if short is not None:  # the cycle's own name for it, whatever words the sentence uses
+        return short
     if name.titled:
         key = normalise_title(words)
         shorts = dict(area.short_titles)
         short = next((shorts[c] for c, t in area.titles if normalise_title(t) == key and c in shorts), None)
         return short if short is not None and normalise_title(short) != key else words
-    if cycle == "latest":  # no cycle named, but a recent one: the short name nearest its words
-        return _nearest_short(area, words) or area.title
-    short = short_title(area, cycle)
-    if short is not None:
-        return short
+    nearest = _nearest_short(area, words) if cycle == "latest" else None
+    if nearest is not None:  # no cycle named, but a recent one: the short name nearest its words
+        return nearest
     if words:
         return _gerund(words) if VERB_LED_RE.match(words) else words
     return dict(area.titles).get(cycle or "") or area.title

@@ -67,17 +67,43 @@ def find_counts(text: str) -> list[CountMatch]:
     [(0, 'No AFIs')]
     >>> find_counts("HMICFRS agreed to close 14 of the 19 AFIs, in line with the AFI.")
     []
+    >>> find_counts("Cause of concern .... 14 Recommendations .... 15 Area for improvement 16 Area for")
+    []
     """
     matches = []
     for found in COUNT_RE.finditer(text):
         word = found.group("number")
         count = 0 if word.lower() == "no" else to_int(word)
-        if count is None:
+        if count is None or _page_number(text, found):
             continue
         matches.append(
             CountMatch(_noun_kind(found.group("noun")), count, found.group(0), found.start(), found.end())
         )
     return matches
+
+
+# Leader dots or a tab before a number: a contents entry's page ("Area for improvement .... 21").
+_LEADER_RE = regex.compile(r"(?:\.\s*){2,}$|…\s*$|\t\s*$")
+# A singular item noun: after any number but one, the number is not its count.
+_SINGULAR_NOUN_RE = regex.compile(
+    r"(?:AFI|area\s+for\s+improvement|cause\s+of\s+concern|recommendation)\b", regex.IGNORECASE
+)
+
+
+def _page_number(text: str, found: regex.Match[str]) -> bool:
+    """True when a count's number is a contents entry's page: leader dots before it, or a number
+    other than one before a singular noun (the next entry's title, as a contents line joined
+    with the next reads: "Area for improvement .... 21 Area for improvement .... 22").
+
+    >>> line = "Contents .... 21 Areas for improvement"
+    >>> _page_number(line, COUNT_RE.search(line)), _page_number("(4 AFIs)", COUNT_RE.search("(4 AFIs)"))
+    (True, False)
+    """
+    word = found.group("number")
+    if _LEADER_RE.search(text[: found.start("number")]):
+        return True
+    singular = _SINGULAR_NOUN_RE.fullmatch(found.group("noun"))
+    return bool(singular) and word.lower() not in {"1", "one", "a", "no", "single"}
 
 
 def is_earlier_cycle(sentence: str, cycle: str | None) -> bool:

@@ -379,6 +379,14 @@ def _shift(name: AreaName, offset: int) -> AreaName:
     return replace(name, start=name.start + offset, end=name.end + offset)
 
 
+def earlier_lead(text: str, cycle_start: int | None) -> bool:
+    """A list's lead-in that gives its grades to an earlier inspection ("In 2019, the force was graded:")."""
+    years = [int(year) for year in YEAR_RE.findall(text)]
+    if years and cycle_start is not None and max(years) < cycle_start:
+        return True
+    return bool(EARLIER_GRADE_RE.search(text)) and not NOW_RE.search(text)
+
+
 # --------------------------------------------------------------------------- area of a phrase
 
 

@@ -1,9 +1,10 @@
 """Grades stated by layout: bare labels, titles that carry their grade, and the judgments grids.
 
-Pure functions of a line, a table's cells or the blocks' texts; each returns what grade it
-states and how (:class:`GradeStatement`). Sentences that state a grade are read by
-:mod:`extractor.finders.grade_sentences`. Which area a statement belongs to is the
-judgments stage's business.
+Pure functions of a line or a table's cells; each returns what grade it states and how
+(:class:`GradeStatement`). The grids of a whole document, and lists read one line at a
+time, are found by :mod:`extractor.finders.grids`; list lines by
+:mod:`extractor.finders.grade_lists`; sentences by :mod:`extractor.finders.grade_sentences`.
+Which area a statement belongs to is the judgments stage's business.
 """
 
 from __future__ import annotations
@@ -15,10 +16,9 @@ from enum import Enum
 import regex
 
 from extractor.finders.area_lists import AreaName
-from extractor.model import Block, BlockKind, GridEntry, Grids
 from extractor.vocab.areas import match_area
 from extractor.vocab.grades import BARE_GRADE_RE, GRADE_KEYWORD_RE, TITLE_GRADE_RE, parse_grade
-from schemas import Grade
+from schemas import Grade, Span
 
 
 class EvidenceKind(str, Enum):
@@ -26,6 +26,7 @@ class EvidenceKind(str, Enum):
 
     HEADING = "heading"  # "Responding to the Public – Requires Improvement (4 AFIs)"
     SENTENCE = "sentence"  # "Kent Police is good at ...", "our victim service assessment is ungraded"
+    LIST = "list line"  # "• Investigating crime: requires improvement", "Good: Preventing crime"
     GRID = "judgments table"  # a cell under a grade column of "Our judgments"
     LABEL = "grade label"  # a bare "Good" / "(Outstanding)" line under or after an area
 
@@ -165,93 +166,22 @@ def find_pair_row(cells: Sequence[str]) -> GradeStatement | None:
     return GradeStatement(bare.grade, bare.grade_text, EvidenceKind.GRID, phrase=filled[0])
 
 
-def _list_entry(text: str) -> bool:
-    """A short line that is nothing but an area's title (a listed grid's entry)."""
-    return len(text) <= 120 and not text.rstrip().endswith(".") and match_area(text) is not None
+@dataclass
+class Evidence:
+    """A grade statement attributed to an area, with where it stands."""
 
+    area_id: str | None
+    title: str | None
+    statement: GradeStatement
+    block: int
+    span: Span
+    cycle: str | None = None  # an earlier judgment's cycle or year, where stated
+    name: AreaName | None = None  # the words of a sentence that named the area (titled once all are read)
 
-def find_listed_grid(texts: Sequence[str]) -> tuple[list[GridCell], set[int]]:
-    """The judgments grid written as a list (a PDF or web page read one cell a line).
-
-    A run of lines that starts with a grade label and goes on with area titles and further
-    grade labels ("Good", "Police powers and public treatment", "Preventing crime",
-    "Requires improvement", "Responding to the public") places each area under the label
-    above it. A run needs two areas or more, so a label that ends one area section and the
-    next area's heading (the 2023–25 plain-text layout) is not taken for a grid. Returns the
-    entries (``row`` = line index) and every line index the runs cover.
-    """
-    cells: list[GridCell] = []
-    covered: set[int] = set()
-    index = 0
-    while index < len(texts):
-        first = find_bare_grade(texts[index])
-        if first is None:
-            index += 1
-            continue
-        end, entries = _listed_run(texts, index + 1, first)
-        if len(entries) >= 2:
-            cells.extend(entries)
-            covered.update(range(index, end))
-            index = end
-        else:
-            index += 1
-    return cells, covered
-
-
-def _listed_run(texts: Sequence[str], start: int, label: GradeStatement) -> tuple[int, list[GridCell]]:
-    """The area titles and further labels from ``start`` on, under ``label``: (end index, entries)."""
-    end, entries = start, []
-    while end < len(texts):
-        joined = f"{texts[end].strip()} {texts[end + 1].strip()}" if end + 1 < len(texts) else ""
-        next_label = find_bare_grade(texts[end])
-        if next_label is not None:
-            label, end = next_label, end + 1
-        elif _list_entry(texts[end]):
-            entries.append(GridCell(end, 0, texts[end].strip(), label.grade, label.grade_text))
-            end += 1
-        elif joined and _list_entry(joined):
-            entries.append(GridCell(end, 0, joined, label.grade, label.grade_text))
-            end += 2
-        else:
-            break
-    return end, entries
-
-
-def _header_text(cells: Sequence[str], column: int) -> str:
-    """The grade words of a grid header's column as written."""
-    return cells[column].strip() if column < len(cells) else ""
-
-
-def find_grids(blocks: Sequence[Block]) -> Grids:
-    """Every judgments grid of the blocks: tables under a header of grade words, 'Area | Grade'
-    rows, and grids listed one cell a line, with every block index they cover.
-
-    Entries of tables and pair rows come in block order, then those of listed grids.
-    """
-    entries: list[GridEntry] = []
-    covered: set[int] = set()
-    index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        table_row = block.kind is BlockKind.TABLE_ROW
-        header = grid_header(block.cells or []) if table_row else None
-        if header is None:
-            pair = find_pair_row(block.cells) if table_row and block.cells else None
-            if pair is not None:
-                covered.add(index)
-                entries.append(GridEntry(index, pair.phrase or "", pair.grade, pair.grade_text))
-            index += 1
-            continue
-        end = index + 1
-        while end < len(blocks) and blocks[end].kind is BlockKind.TABLE_ROW:
-            end += 1
-        rows = [blocks[i].cells or [] for i in range(index + 1, end)]
-        covered.update(range(index, end))
-        for cell in find_grid_cells(header, rows):
-            grade_text = _header_text(block.cells or [], cell.column)
-            entries.append(GridEntry(index + 1 + cell.row, cell.text, cell.grade, grade_text))
-        index = end
-    listed, listed_covered = find_listed_grid([block.text for block in blocks])
-    covered.update(listed_covered)
-    entries.extend(GridEntry(cell.row, cell.text, cell.grade, cell.label) for cell in listed)
-    return Grids(entries, covered)
+    def describe(self) -> str:
+        """'sentence at line 98 says requires improvement'."""
+        where = f"line {self.span.line}" if self.span.line else "an unnumbered line"
+        if self.span.page:
+            where = f"page {self.span.page}, {where}"
+        grade = self.statement.grade.value.replace("_", " ")
+        return f"{self.statement.kind.value} at {where} says {grade}"

@@ -14,6 +14,17 @@ from dataclasses import dataclass
 import regex
 
 from extractor.finders.counts import find_counts
+from extractor.vocab.cycles import CYCLE_YEARS_RE, first_year
+from extractor.vocab.items import (
+    CAUSE_NOUN_RE,
+    CAUSE_STATED_RE,
+    CAUSE_THAT_RE,
+    LIST_INTRO_END_RE,
+    LIST_INTRO_TAIL_RE,
+    LIST_NOUNS,
+    NUMBERED_ITEM_RE,
+    POINTING_SUBJECT_RE,
+)
 from extractor.vocab.numbers import MONTHS
 from schemas import CountOf
 
@@ -173,3 +184,93 @@ def part_label(title: str) -> str | None:
     """
     label = regex.match(r"\W*(innovative|promising)\b", title, regex.IGNORECASE)
     return label.group(1).lower() if label else None
+
+
+# -- lists introduced in running text, causes stated in prose, earlier inspections' items -----
+
+
+@dataclass(frozen=True)
+class ListIntro:
+    """A sentence that introduces a list of items: the report list they go to, and how many it says."""
+
+    list_name: str
+    count: int | None
+    colon: bool  # it hands over with a colon ("... which were that the force:")
+
+
+def list_intro(sentence: str) -> ListIntro | None:
+    """The list of items a sentence introduces: it names the item noun and ends in a colon or counts them.
+
+    >>> list_intro("We identified three causes of concern, which were that the force:")
+    ListIntro(list_name='causes_of_concern', count=3, colon=True)
+    >>> list_intro("A summary of the report and the identified areas for improvement are: –")
+    ListIntro(list_name='areas_for_improvement', count=None, colon=True)
+    >>> list_intro("One area for improvement remained from that inspection.")
+    ListIntro(list_name='areas_for_improvement', count=1, colon=False)
+    >>> list_intro("The force has made progress on several areas for improvement.") is None
+    True
+    >>> list_intro("Against the 19 AFIs identified, there will be the following tiers of scrutiny:") is None
+    True
+    """
+    counts = find_counts(sentence)
+    for pattern, name in LIST_NOUNS:
+        nouns = list(regex.finditer(pattern, sentence, regex.IGNORECASE))
+        if not nouns:
+            continue
+        colon = bool(LIST_INTRO_END_RE.search(sentence)) and bool(
+            LIST_INTRO_TAIL_RE.match(sentence[nouns[-1].end() :])
+        )
+        stated = next((c.count for c in counts if c.of.value == name and c.count > 0), None)
+        if colon or (stated is not None and not LIST_INTRO_END_RE.search(sentence)):
+            return ListIntro(name, stated, colon)
+    return None
+
+
+def numbered(text: str) -> int | None:
+    """The number a paragraph of a numbered list opens with ("2. The force needs to ..."), else None.
+
+    >>> numbered("2. The force needs to improve."), numbered("2024 was a busy year.")
+    (2, None)
+    """
+    found = NUMBERED_ITEM_RE.match(text)
+    return int(found.group("number")) if found else None
+
+
+def strip_number(text: str) -> str:
+    """A list paragraph without its number: '1. The force should ...' -> 'The force should ...'."""
+    return NUMBERED_ITEM_RE.sub("", text, count=1).strip()
+
+
+def cause_in_prose(sentence: str, previous: str | None) -> str | None:
+    """How a sentence states a cause of concern, or None: 'stated' ("X's handling of calls is a cause
+    of concern"), 'pointing' (its subject points back: "This is a cause of concern"), or 'that'
+    ("This was that the force doesn't ...", when the ``previous`` sentences name the cause).
+
+    >>> cause_in_prose("The constabulary's handling of 101 calls is a cause of concern.", None)
+    'stated'
+    >>> cause_in_prose("This was that the force doesn’t engage with communities.", "One of them was about "
+    ...                "engagement, one of the six causes of concern.")
+    'that'
+    >>> cause_in_prose("This is no longer a cause of concern.", None) is None
+    True
+    """
+    if CAUSE_STATED_RE.search(sentence):
+        return "pointing" if POINTING_SUBJECT_RE.match(sentence) else "stated"
+    if CAUSE_THAT_RE.match(sentence) and previous and CAUSE_NOUN_RE.search(previous):
+        return "that"
+    return None
+
+
+def earlier_cycle_named(text: str, current: str | None) -> str | None:
+    """The cycle or year of an earlier inspection a text names, as written, not the document's own.
+
+    >>> earlier_cycle_named("in 2018/19, and our judgment from the 2017 inspection stands", "2018/19")
+    '2017'
+    >>> earlier_cycle_named("During our inspection, between 20 and 31 May 2019, we found", None)
+    '2019'
+    """
+    now = first_year(current) if current else None
+    for found in CYCLE_YEARS_RE.finditer(text):
+        if int(found.group("y1")) != now:
+            return regex.sub(r"\s+", "", found.group(0))
+    return None

@@ -18,12 +18,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
-from spacy.matcher import Matcher
 
 from extractor.finders.sentences import make_matcher, nlp, sentence_bounds
 from extractor.vocab.numbers import MONTHS, NUMBER, is_year, to_int
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
 
 # Words that may stand between "of (the)" and the total: "10 of the relevant 32 cases".
 _MODIFIERS = r"(?:relevant|only|remaining|eligible|comparable|previous|total|applicable)"
@@ -40,28 +43,43 @@ DIRECT_RE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-# "46 of these cases", "ten of these", "six of the recommendations": the total is stated earlier.
+# "46 of these cases", "ten of these", "six of the recommendations", "six cases were referred,
+# five of which were upheld": the total is stated earlier.
 ANAPHOR_RE = regex.compile(
     rf"""
     (?P<x>{NUMBER})
     \s+(?:out\s+of|of)\s+
-    (?P<det>these|those|them|the)\b
+    (?P<det>these|those|them|the|which|whom)\b
     (?!\s+(?:{_MODIFIERS}\s+)*{NUMBER})   # with a number after it, it is a plain form
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
 
-# "Of the 100 crime investigations we reviewed ..., 84 were judged to be effective".
+# "Of the 100 crime investigations we reviewed ..., 84 were judged to be effective", "Of these
+# 40, 12 had ...", "Out of 120 files reviewed, the force had recorded the crime correctly in 85".
+# A plain "of" needs a determiner unless it opens the sentence ("a cost of 12 million, 3 ..."
+# is no whole). The part stands straight after the comma, or further on where it ends the
+# clause, is followed by the total's own noun ("in 12 cases") or by a verb of what it did.
 OF_SPLIT_RE = regex.compile(
     rf"""
-    \b[Oo]f\s+(?:the|these|those|all)\s+
-    (?P<y>{NUMBER})\s+
-    (?P<rest>[^,.;:()]{{1,140}}?),\s+     # the counted noun and what was done to it
-    (?:only\s+|just\s+)?
-    (?P<x>{NUMBER})\b
-    (?!\s*(?:out\s+of|of|from|percent|per\s+cent|%)\b)
+    (?:(?<=^|[.!?]\s+|\n)(?:Out\s+of|Of)\s+(?:(?:the|these|those|all)\s+)?
+      |\b[Oo]f\s+(?:the|these|those|all)\s+
+      |\b[Oo]ut\s+of\s+(?:(?:the|these|those|all)\s+)?)
+    (?P<y>{NUMBER})
+    (?P<rest>[^,.;:()\d]{{0,140}}?),\s+      # the counted noun and what was done to it
+    (?:
+      (?:only\s+|just\s+)?(?P<x>{NUMBER})\b
+      (?!\s*(?:out\s+of|of|from|percent|per\s+cent|%)\b)
+    | (?P<between>[^\d,.;:()]{{1,80}}?\b)(?:in\s+|for\s+)?(?P<x2>{NUMBER})
+      (?=\s*(?:[.;,)]|$)|\s+(?P<after>[\p{{Ll}}-]+))
+    )
     """,
     regex.VERBOSE,
+)
+# A verb of what the part did, allowed after a part that stands away from the comma ("we found that 84 were").
+_PART_VERBS = frozenset(
+    {"were", "was", "had", "did", "showed", "met", "included", "contained", "involved", "resulted"}
+    | {"received", "needed", "lacked"}
 )
 
 # Words before a number that make it a label or an estimate, not the part of a whole.
@@ -77,7 +95,7 @@ _NOT_A_PART_RE = regex.compile(
 
 # "is one of the 43 forces" says what something is, not how many of a sample did something.
 _MEMBERSHIP_RE = regex.compile(
-    r"\b(?:is|was|are|were|as|being|becomes?|became|remains?)\s+$", regex.IGNORECASE
+    r"\b(?:is|was|are|were|as|being|becomes?|became|remains?|only)\s+$", regex.IGNORECASE
 )
 
 # Words that end a unit noun phrase after a number.
@@ -300,15 +318,72 @@ def _anaphor_total(
 
 
 def _of_splits(text: str) -> list[ProportionMatch]:
-    """'Of the Y <noun> ..., X were ...': the total leads the sentence, the part follows a comma."""
+    """'Of the Y <noun> ..., X were ...': the total leads the sentence, the part follows the comma.
+
+    >>> [(p.x, p.y, p.unit) for p in _of_splits("Out of 120 files reviewed, the force was right in 85.")]
+    [(85, 120, 'files')]
+    >>> _of_splits("Of the 100 cases we reviewed, the force took an average of 12 days.")
+    []
+    >>> _of_splits("Kent was the only one of the 43 forces graded outstanding, 35 were good.")
+    []
+    """
     found = []
     for m in OF_SPLIT_RE.finditer(text):
-        x, y = to_int(m.group("x")), to_int(m.group("y"))
-        if x is None or y is None:
+        if regex.search(
+            rf"{NUMBER}\s+(?:out\s+)?$", text[max(0, m.start() - 30) : m.start()], regex.IGNORECASE
+        ):
+            continue  # "the only one of the 43 forces ...": the "of" ends another proportion
+        distant = m.group("x2") is not None
+        x, y = to_int(m.group("x2") if distant else m.group("x")), to_int(m.group("y"))
+        if x is None or y is None or is_year(m.group("y")) or is_year(m.group("x2") or m.group("x")):
             continue
         unit = unit_after(text, m.end("y"))
+        end = m.end("x2") if distant else m.end()
+        after = m.group("after")
+        if distant and after and after not in _PART_VERBS and _head(after) != _head(unit):
+            continue  # "an average of 12 days": a number of something else
+        if distant and after and _head(after) == _head(unit):
+            end = m.end("after")
         start = m.start()
-        found.append(ProportionMatch(x, y, unit, text[start : m.end()], start, m.end(), split=True))
+        found.append(ProportionMatch(x, y, unit, text[start:end], start, end, split=True))
+    return found
+
+
+# "one missed referral out of 30", "12 forces out of the 43": the counted noun stands between.
+NOUN_OUT_OF_RE = regex.compile(
+    rf"""
+    (?P<x>{NUMBER})\s+
+    (?P<unit>(?:[\p{{Ll}}-]+\s+){{0,2}}[\p{{Ll}}-]+)   # up to three lower-case words
+    \s+out\s+of\s+(?:the\s+)?
+    (?P<y>{NUMBER})(?![\w-])
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def _noun_out_of(text: str) -> list[ProportionMatch]:
+    """'X <noun> out of Y': a part, its noun, and the whole after "out of".
+
+    >>> [(p.x, p.y, p.unit) for p in _noun_out_of("We found one missed referral out of 30.")]
+    [(1, 30, 'missed referral')]
+    >>> _noun_out_of("Kent was one of the best forces out of 43.")
+    []
+    """
+    found = []
+    for m in NOUN_OUT_OF_RE.finditer(text):
+        words = m.group("unit").lower().split()
+        if any(word in _STOP_WORDS or word in {"of", "out"} for word in words):
+            continue
+        x, y = to_int(m.group("x")), to_int(m.group("y"))
+        if (
+            x is None
+            or y is None
+            or is_year(m.group("x"))
+            or is_year(m.group("y"))
+            or _labelled(text, m.start())
+        ):
+            continue
+        found.append(ProportionMatch(x, y, m.group("unit"), m.group(0), m.start(), m.end(), split=True))
     return found
 
 
@@ -346,6 +421,11 @@ def _should_have_been(text: str) -> list[ProportionMatch]:
     return found
 
 
+def _spans(matches: list[ProportionMatch]) -> list[tuple[int, int]]:
+    """Where each match stands."""
+    return [(p.start, p.end) for p in matches]
+
+
 def find_proportions(text: str) -> list[ProportionMatch]:
     """Every "X of Y" proportion in ``text``, in order (``x > y`` included, for a warning).
 
@@ -357,6 +437,7 @@ def find_proportions(text: str) -> list[ProportionMatch]:
     []
     """
     direct = _direct(text)
+    direct += [p for p in _noun_out_of(text) if not any(a < p.end and p.start < b for a, b in _spans(direct))]
     splits = _of_splits(text)
     taken = [(p.start, p.end) for p in direct]
     splits = [s for s in splits if not any(a < s.end and s.start < b for a, b in taken)]

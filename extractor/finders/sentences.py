@@ -10,15 +10,18 @@ built once per process (a blank pipeline takes a noticeable moment to create).
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-from spacy.matcher import Matcher
+if TYPE_CHECKING:  # spaCy is imported when the first sentence is split, not by commands that split none
+    from spacy.language import Language
+    from spacy.matcher import Matcher
 
 
 @lru_cache(maxsize=1)
 def nlp() -> Language:
     """The cached blank English pipeline with a sentencizer."""
+    import spacy
+
     pipeline = spacy.blank("en")
     pipeline.add_pipe("sentencizer")
     return pipeline
@@ -68,6 +71,8 @@ def sentence_of(text: str, start: int, end: int) -> str:
 
 def make_matcher(patterns: dict[str, list[list[dict[str, object]]]]) -> Matcher:
     """A Matcher over the sentencizer's vocabulary with the given named token patterns."""
+    from spacy.matcher import Matcher
+
     matcher = Matcher(nlp().vocab)
     for name, alternatives in patterns.items():
         matcher.add(name, alternatives)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar, cast
 
+from extractor.errors import ExtractionError
 from schemas import Report
 
 
@@ -35,6 +36,8 @@ class Output:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.failure: ExtractionError | None = None
+        """Why the output could not be written, when it could not (the run goes on and says so)."""
 
     def write(self, report: Report, name: str, *, reused: bool = False) -> None:
         """One input's report under its output name (``<stem>.json``).

@@ -3,6 +3,8 @@
 One row per judgment / per "X of Y" finding of every report in the run, in input order, so a
 run gives the same bytes whatever the number of workers. Files are UTF-8 with a byte-order mark
 (Excel otherwise misreads the en dash of cycles such as "2025–27") and CRLF line ends (RFC 4180).
+Cells are data, never formulas: one that starts as a formula would (a file named "=HYPERLINK(...)")
+is written after an apostrophe, which a spreadsheet shows as text and does not display.
 """
 
 from __future__ import annotations
@@ -33,6 +35,19 @@ FINDING_COLUMNS: tuple[str, ...] = (
 )
 
 Row = list[str]
+
+
+# What a spreadsheet takes as the start of a formula (OWASP's list for CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def text_cell(text: str) -> str:
+    """A cell's text as a spreadsheet must show it: a leading formula character is defused by an apostrophe.
+
+    >>> text_cell("=1+2"), text_cell("-cmd|' /C calc'!A0"), text_cell("Kent Police")
+    ("'=1+2", "'-cmd|' /C calc'!A0", 'Kent Police')
+    """
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
 
 
 def _cell(value: object) -> str:
@@ -80,7 +95,7 @@ def csv_text(columns: Sequence[str], rows: Iterable[Row]) -> str:
     buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerows([text_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue()
 
 

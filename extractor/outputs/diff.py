@@ -3,12 +3,17 @@
 Works on two ``Report`` models (the JSON the pipeline wrote). AFIs are reworded from one cycle
 to the next, so they are paired by word similarity (one-to-one, best pair first), never by
 equal text; the similarity is shown with both texts so a reader can judge each pairing.
+Two "X of Y" findings are paired only when they count the same thing in the same area, the same
+way round ("wasn't met" never pairs with "was met"): the words of each finding's own clause,
+less the audit's framing, must nearly all agree; the others are listed unpaired.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal, TypeVar
 
@@ -16,17 +21,32 @@ import regex
 from pydantic import BaseModel
 
 from extractor.outputs.json import read_report
-from extractor.outputs.labels import GRADE_LABEL, GRADE_RANK, area_label, area_order, cycle_key
+from extractor.outputs.labels import (
+    GRADE_LABEL,
+    GRADE_RANK,
+    SCALE_RESET_YEAR,
+    area_label,
+    area_order,
+    cycle_key,
+)
 from extractor.vocab.areas import normalise_title
+from extractor.vocab.measures import (
+    AFTER_COUNT_RE,
+    FILLER_WORDS,
+    FRAMING_RE,
+    NEGATION_RE,
+    NOT_NEGATIONS_RE,
+)
+from extractor.vocab.numbers import NUMBER_RE
 from extractor.vocab.words import stem
 from schemas import Finding, Item, Judgment, Report, Span
 
 # Two AFIs (or two findings' sentences) whose similarity reaches this are the same one reworded.
 SIMILARITY_THRESHOLD = 0.5
+# Two findings count the same thing when this share of the larger one's measure words is shared.
+MEASURE_THRESHOLD = 0.6
 # A pairing across two different known areas must be this much more similar to count.
 OTHER_AREA_FACTOR = 0.85
-# The first cycle of the five-tier scale; the inspectorate says grades before it do not compare.
-SCALE_RESET_YEAR = 2021
 
 Direction = Literal["up", "down", "same", "not_comparable", "only_in_old", "only_in_new"]
 
@@ -85,19 +105,23 @@ class Recurring(BaseModel):
 
 
 class FindingRef(BaseModel):
-    """A finding and where it stands."""
+    """A finding, what it counts (its own clause of the sentence, and which way round), and where."""
 
+    area_id: str | None
+    unit: str | None
     x: int
     y: int
     percent: float
     text: str
     sentence: str
+    measure: str
+    negated: bool
     page: int | None
     line: int | None
 
 
 class SameMeasure(BaseModel):
-    """A finding measured in both reports: same area, same unit, a similar sentence."""
+    """A finding measured in both reports: same area, unit and counted thing, the same way round."""
 
     area_id: str | None
     unit: str | None
@@ -117,6 +141,8 @@ class ReportDiff(BaseModel):
     afis_new: list[ItemRef]
     afis_not_repeated: list[ItemRef]
     findings_same_measure: list[SameMeasure]
+    findings_only_in_old: list[FindingRef]
+    findings_only_in_new: list[FindingRef]
     warnings: list[str]
 
 
@@ -255,25 +281,152 @@ def item_similarity(a: Item, b: Item) -> float:
     return round(value, 3)
 
 
-def _unit(unit: str | None) -> str:
-    return stem(unit.lower().strip()) if unit else ""
+# ---- what a finding counts -------------------------------------------------------------------
+
+# Where one clause of a sentence ends and the next begins, between two findings of one sentence.
+_CLAUSE_BREAK_RE = regex.compile(
+    r";|,\s*(?:and|but|while|whereas)\b|,|\s(?:and|but|while|whereas)\s", regex.I
+)
+# A sentence break inside a finding's text ("... all 48 cases we reviewed. In 46 of these cases").
+_SENTENCE_BREAK_RE = regex.compile(r"[.!?]\s+(?=\p{Lu})")
 
 
-def finding_similarity(a: Finding, b: Finding) -> float:
-    """Similarity of two findings' sentences; 0 unless they count the same unit in the same area."""
-    if a.area_id != b.area_id or _unit(a.unit) != _unit(b.unit):
+def measure_stem(word: str) -> str:
+    """A word's stem taken to a fixed point, so 'assess', 'assessed' and 'assessment' agree.
+
+    >>> measure_stem("assessment"), measure_stem("assesses"), measure_stem("appropriately")
+    ('asse', 'asse', 'appropriat')
+    """
+    while (shorter := stem(word)) != word:
+        word = shorter
+    return word
+
+
+def measure_words(text: str) -> frozenset[str]:
+    """The words of a clause that say what was counted: no framing, numbers, negation or stop words.
+
+    >>> sorted(measure_words("In our review, we found that only 10 of 12 victims' needs were assessed"))
+    ['asse', 'victim']
+    """
+    text = NUMBER_RE.sub(" ", FRAMING_RE.sub(" ", text))
+    words = regex.findall(r"\p{L}+(?:['’]\p{L}+)*", text.lower())
+    kept = set()
+    for word in words:
+        word = regex.sub(r"['’]s$|s['’]$|n['’]t$", "", word)
+        if len(word) > 1 and word not in _STOP_WORDS and word not in FILLER_WORDS:
+            kept.add(measure_stem(word))
+    return frozenset(kept)
+
+
+def is_negated(text: str) -> bool:
+    """Whether a clause counts what was NOT done ("wasn't met", "failed to", "without").
+
+    >>> is_negated("the required attendance time wasn't met"), is_negated("they were seen without delay")
+    (True, False)
+    """
+    return bool(NEGATION_RE.search(NOT_NEGATIONS_RE.sub(" ", text)))
+
+
+def _unit_head(unit: str | None) -> str:
+    """The noun a unit counts ('stop and search records' -> 'record'); '' when none."""
+    return measure_stem(unit.lower().split()[-1]) if unit and unit.split() else ""
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What one finding counts: its area, its unit's noun, its clause's words, and which way round."""
+
+    area_id: str | None
+    unit: str
+    words: frozenset[str]
+    negated: bool
+    clause: str
+
+
+def _located(sentence: str, texts: Sequence[str]) -> list[tuple[int, int] | None]:
+    """Where each finding's text stands in their shared sentence, in order; None if not found."""
+    places: list[tuple[int, int] | None] = []
+    start = 0
+    for text in texts:
+        at = sentence.find(text, start)
+        if at < 0:
+            at = sentence.find(text)
+        places.append(None if at < 0 else (at, at + len(text)))
+        if at >= 0:
+            start = at + len(text)
+    return places
+
+
+def _clauses(sentence: str, places: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each finding's own stretch of the sentence: cut between two findings at the last clause break.
+
+    >>> s = "Checks were made for repeat victims in 3 of 5 cases and for vulnerable victims in 4 of 4 cases."
+    >>> [s[a:b] for a, b in _clauses(s, [(39, 50), (81, 92)])]
+    ['Checks were made for repeat victims in 3 of 5 cases', ' and for vulnerable victims in 4 of 4 cases.']
+    """
+    cuts: list[int] = [0]
+    for (_, end), (start, _) in pairwise(places):
+        breaks = list(_CLAUSE_BREAK_RE.finditer(sentence, end, start))
+        cuts.append(breaks[-1].start() if breaks else -1)  # -1: no break, the gap is shared
+    cuts.append(len(sentence))
+    spans = []
+    for n, (_, end) in enumerate(places):
+        lo = cuts[n] if cuts[n] >= 0 else places[n - 1][1]
+        hi = cuts[n + 1] if cuts[n + 1] >= 0 else places[n + 1][0]
+        inside = list(_SENTENCE_BREAK_RE.finditer(sentence, lo, end))
+        spans.append((inside[-1].end() if inside else lo, hi))
+    return spans
+
+
+def measures(findings: Sequence[Finding]) -> list[Measure]:
+    """What each finding counts, read from its own clause of its sentence (in the findings' order)."""
+    by_sentence: dict[tuple[str, int | None, int | None], list[int]] = {}
+    for i, f in enumerate(findings):
+        by_sentence.setdefault((f.sentence, f.span.page, f.span.line), []).append(i)
+    out: dict[int, Measure] = {}
+    for (sentence, _, _), members in by_sentence.items():
+        places = _located(sentence, [findings[i].text for i in members])
+        found = [(i, p) for i, p in zip(members, places, strict=True) if p is not None]
+        clauses = _clauses(sentence, [p for _, p in found])
+        spans = {i: span for (i, _), span in zip(found, clauses, strict=True)}
+        for i, place in zip(members, places, strict=True):
+            f = findings[i]
+            head = _unit_head(f.unit)
+            lo, hi = spans.get(i, (0, len(sentence)))
+            start, end = place or (lo, lo)
+            after = AFTER_COUNT_RE.sub(" ", sentence[end:hi])
+            modifiers = " ".join((f.unit or "").split()[:-1])
+            words = measure_words(f"{sentence[lo:start]} {modifiers} {after}") - {head}
+            clause = sentence[lo:hi].strip(" ,;")
+            out[i] = Measure(f.area_id, head, words, is_negated(clause), clause)
+    return [out[i] for i in range(len(findings))]
+
+
+def measure_similarity(a: Measure, b: Measure) -> float:
+    """The share of the larger clause's words the two share; 0 unless area, unit and sense agree.
+
+    Stricter than :func:`similarity`: "reasons for withdrawing were recorded" and "needs
+    assessments were recorded" share two of four words, which is not the same measure.
+    """
+    if a.area_id != b.area_id or a.unit != b.unit or a.negated != b.negated:
         return 0.0
-    return similarity(a.sentence, b.sentence)
+    if not a.words or not b.words:
+        return 0.0
+    return round(len(a.words & b.words) / max(len(a.words), len(b.words)), 3)
 
 
-def _finding_ref(finding: Finding) -> FindingRef:
+def _finding_ref(finding: Finding, measure: Measure) -> FindingRef:
     page, line = _place(finding.span)
     return FindingRef(
+        area_id=finding.area_id,
+        unit=finding.unit,
         x=finding.x,
         y=finding.y,
         percent=round(100 * finding.x / finding.y, 1),
         text=finding.text,
         sentence=finding.sentence,
+        measure=measure.clause,
+        negated=measure.negated,
         page=page,
         line=line,
     )
@@ -309,7 +462,17 @@ def diff_reports(old: Report, new: Report) -> ReportDiff:
     recurring, gone, added = pair_up(
         old.areas_for_improvement, new.areas_for_improvement, item_similarity, SIMILARITY_THRESHOLD
     )
-    measures, _, _ = pair_up(old.findings, new.findings, finding_similarity, SIMILARITY_THRESHOLD)
+    before, after = measures(old.findings), measures(new.findings)
+    same, only_old, only_new = pair_up(
+        range(len(before)),
+        range(len(after)),
+        lambda i, j: measure_similarity(before[i], after[j]),
+        MEASURE_THRESHOLD,
+    )
+
+    def ref(report: Report, found: list[Measure], i: int) -> FindingRef:
+        return _finding_ref(report.findings[i], found[i])
+
     return ReportDiff(
         old=_side(old),
         new=_side(new),
@@ -321,15 +484,20 @@ def diff_reports(old: Report, new: Report) -> ReportDiff:
         afis_not_repeated=[_item_ref(item) for item in gone],
         findings_same_measure=[
             SameMeasure(
-                area_id=a.area_id,
-                unit=b.unit,
+                area_id=old.findings[i].area_id,
+                unit=new.findings[j].unit,
                 similarity=score,
-                old=_finding_ref(a),
-                new=_finding_ref(b),
-                change_points=round(100 * b.x / b.y - 100 * a.x / a.y, 1),
+                old=ref(old, before, i),
+                new=ref(new, after, j),
+                change_points=round(
+                    100 * new.findings[j].x / new.findings[j].y - 100 * old.findings[i].x / old.findings[i].y,
+                    1,
+                ),
             )
-            for a, b, score in measures
+            for i, j, score in same
         ],
+        findings_only_in_old=[ref(old, before, i) for i in only_old],
+        findings_only_in_new=[ref(new, after, j) for j in only_new],
         warnings=_warnings(old, new),
     )
 
@@ -393,4 +561,13 @@ def format_diff(diff: ReportDiff) -> str:
         )
         out.append(f"    then ({_where(m.old.page, m.old.line)}): {m.old.sentence}")
         out.append(f"    now  ({_where(m.new.page, m.new.line)}): {m.new.sentence}")
+    for title, refs in (
+        ("Findings with no partner in the new report", diff.findings_only_in_old),
+        ("Findings with no partner in the old report", diff.findings_only_in_new),
+    ):
+        out.append("")
+        out.append(f"{title} ({len(refs)})")
+        for f in refs:
+            share = f"{f.x} of {f.y} ({f.percent:g}%)"
+            out.append(f"  [{_area(f.area_id)}] {_where(f.page, f.line)}: {share}: {f.measure}")
     return "\n".join(out) + "\n"

@@ -3,14 +3,20 @@
 The page is self-contained (inline CSS, no scripts, no external assets) so it can be mailed or
 opened from disk. The matrix shows, per force, the latest cycle it has a report of; when several
 documents cover that cycle, each area's grade comes from the most authoritative one.
+
+The markup is the Jinja2 template ``templates/overview.html.j2`` (autoescape on: every value
+is text); this module only works out what the page shows, as plain values.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from html import escape
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
+
+import jinja2
+import regex
 
 from extractor.outputs.base import Run, RunOutput, write_reports
 from extractor.outputs.files import write_atomic
@@ -23,35 +29,18 @@ from extractor.outputs.labels import (
     area_order,
     cycle_key,
     kind_rank,
+    older_scale,
+    older_scale_note,
 )
 from extractor.version import __version__
 from schemas import ITEM_FIELDS, Item, Judgment, Report, Span
 
 OVERVIEW_NAME = "index.html"
 _UNKNOWN_FORCE = "unknown"
-
-_CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 1.5rem;
-       color: #1d1d1d; line-height: 1.4; }
-h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
-h2 { margin-top: 2.5rem; border-bottom: 2px solid #444; }
-h3 { margin-bottom: .25rem; }
-table { border-collapse: collapse; margin: .5rem 0 1rem; }
-th, td { border: 1px solid #bbb; padding: .3rem .5rem; vertical-align: top; text-align: left; }
-thead th { background: #f0f0f0; font-size: .85rem; }
-#grade-matrix thead th { max-width: 8rem; }
-#grade-matrix td { text-align: center; min-width: 6rem; font-size: .9rem; }
-#grade-matrix th[scope=row] { white-space: nowrap; }
-.cycle, .where, .meta { color: #555; font-size: .85rem; }
-.where { white-space: nowrap; }
-td.none { color: #999; }
-.legend span { display: inline-block; padding: .1rem .5rem; margin-right: .3rem; border-radius: 3px; }
-.chip { padding: .1rem .4rem; border-radius: 3px; white-space: nowrap; }
-.report { margin-left: 1rem; }
-table.history td { text-align: center; min-width: 6rem; font-size: .9rem; }
-""" + "".join(
-    f".grade-{grade} {{ background: {bg}; color: {fg}; }}\n" for grade, (bg, fg) in GRADE_COLOURS.items()
-)
+# An item's text (past its title) longer than this folds (<details>) under a summary line.
+FOLD_AFTER_CHARS = 400
+# Where a sentence ends: an untitled item that folds keeps its first sentence in view.
+_SENTENCE_END_RE = regex.compile(r"(?<=[.!?])\s+(?=[\p{Lu}\d“‘\"(])")
 
 
 @dataclass(frozen=True)
@@ -115,50 +104,140 @@ def cycle_grades(group: Sequence[Report], cycle: str | None) -> dict[str, tuple[
     return cells
 
 
-def _grade_cell(cell: tuple[Judgment, Report] | None, attrs: str) -> str:
-    """A coloured cell saying the grade, with its document and place as a tooltip; a dash when none."""
-    if cell is None:
-        return f'<td class="none" {attrs} data-grade="">–</td>'
-    judgment, report = cell
-    grade = judgment.grade.value
-    kind = report.document.kind.value.replace("_", " ")
-    tip = f"{judgment.area.title} — {kind}, {report.source.file}"
-    if judgment.evidence:
-        tip += ", " + _where(judgment.evidence[0]).replace("&nbsp;", " ")
-    return (
-        f'<td class="grade-{grade}" {attrs} data-grade="{grade}" title="{escape(tip)}">'
-        f"{escape(GRADE_LABEL[grade])}</td>"
-    )
+# ---- what the page shows, as plain values for the template -----------------------------------
 
 
-def _history_html(force_id: str, group: Sequence[Report]) -> str:
-    """A force's grades across cycles: areas by cycles, oldest cycle first."""
-    cycles = sorted({_cycle(r) for r in group if r.judgments}, key=cycle_key)
-    if len(cycles) < 2:
-        return ""
-    grades = {cycle: cycle_grades(group, cycle) for cycle in cycles}
-    area_ids = area_order({a for cells in grades.values() for a in cells})
-    head = "".join(f'<th scope="col">{escape(c or "cycle unknown")}</th>' for c in cycles)
-    body = "".join(
-        f'<tr><th scope="row">{escape(_area_title(a))}</th>'
-        + "".join(
-            _grade_cell(grades[c].get(a), f'data-area="{escape(a)}" data-cycle="{escape(c or "")}"')
-            for c in cycles
-        )
-        + "</tr>"
-        for a in area_ids
-    )
-    return (
-        f'<h3>Grades across cycles</h3><table class="history" data-force="{escape(force_id)}">'
-        f'<thead><tr><th scope="col">Area</th>{head}</tr></thead><tbody>{body}</tbody></table>'
-    )
+@dataclass(frozen=True)
+class Cell:
+    """A grade cell: the grade ('' for none), its tooltip, and the data-* attributes that name it."""
+
+    grade: str
+    tip: str = ""
+    data: tuple[tuple[str, str], ...] = ()
 
 
-def _where(span: Span | None) -> str:
+@dataclass(frozen=True)
+class ItemView:
+    """An item's text as shown: a lead (its title, or its first paragraph), then the rest.
+
+    ``fold`` is the <summary> line when the rest is long enough to fold, else empty.
+    """
+
+    area: str
+    where: str
+    title: bool
+    lead: str
+    paragraphs: tuple[str, ...]
+    fold: str
+
+
+@dataclass(frozen=True)
+class ScaleCycle:
+    """A column of the cycles table, and whether it is on the older four-grade scale."""
+
+    name: str
+    older_scale: bool
+
+
+@dataclass(frozen=True)
+class GradeRow:
+    """A row of grade cells under a title (an area of the cycles table)."""
+
+    title: str
+    cells: list[Cell]
+
+
+@dataclass
+class History:
+    """A force's grades across cycles: areas by cycles, oldest first, with the scale note if due."""
+
+    cycles: list[ScaleCycle]
+    rows: list[GradeRow] = field(default_factory=list)
+    older_scale: str = ""
+
+
+@dataclass(frozen=True)
+class MatrixRowView:
+    """A force's row of the matrix as shown."""
+
+    force_id: str
+    force: str
+    cycle: str
+    older_scale: bool
+    cells: list[Cell]
+
+
+@dataclass(frozen=True)
+class MatrixView:
+    """The matrix as shown: its area columns (id, title), rows, and the scale note if due."""
+
+    columns: list[tuple[str, str]]
+    rows: list[MatrixRowView]
+    older_scale: str
+
+
+@dataclass(frozen=True)
+class JudgmentView:
+    """A judgment's row: the canonical area, the document's words when they differ, grade, places."""
+
+    area: str
+    written: str
+    grade: str
+    where: list[str]
+
+
+@dataclass(frozen=True)
+class FindingView:
+    """A finding's row."""
+
+    area: str
+    text: str
+    percent: str
+    sentence: str
+    where: str
+
+
+@dataclass(frozen=True)
+class Listing:
+    """An item list of a report under its heading."""
+
+    kind: str
+    heading: str
+    entries: list[ItemView]
+
+
+@dataclass(frozen=True)
+class ReportView:
+    """One report's article."""
+
+    file: str
+    inspection: str
+    kind: str
+    format: str
+    pages: int | None
+    sha256: str
+    warnings: int
+    judgments: list[JudgmentView]
+    listings: list[Listing]
+    findings: list[FindingView]
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """One force's section: its cycles table (if it has two cycles or more) and its reports."""
+
+    force_id: str
+    name: str
+    history: History | None
+    reports: list[ReportView]
+
+
+def where(span: Span | None) -> str:
+    """'p. 3, line 9' with no-break spaces, or '' when nothing is known."""
     if span is None:
         return ""
-    parts = ([f"p.&nbsp;{span.page}"] if span.page else []) + (
-        [f"line&nbsp;{span.line}"] if span.line else []
+    parts = ([f"p.\u00a0{span.page}"] if span.page else []) + (
+        [f"line\u00a0{span.line}"] if span.line else []
     )
     return ", ".join(parts)
 
@@ -167,112 +246,134 @@ def _area_title(area_id: str | None, written: str | None = None) -> str:
     return area_label(area_id, written or "—")
 
 
-def _area_cell(judgment: Judgment) -> str:
-    """The canonical area title, and the document's own words when they differ."""
-    title = escape(_area_title(judgment.area.id, judgment.area.title))
-    written = judgment.area.title
-    if judgment.area.id and " ".join(written.split()).lower() != _area_title(judgment.area.id).lower():
-        title += f'<br><span class="meta">as written: {escape(written)}</span>'
-    return title
+def _cell(cell: tuple[Judgment, Report] | None, **data: str) -> Cell:
+    """A grade cell with its document and place as a tooltip; an empty cell when none."""
+    attributes = tuple(data.items())
+    if cell is None:
+        return Cell("", data=attributes)
+    judgment, report = cell
+    kind = report.document.kind.value.replace("_", " ")
+    tip = f"{judgment.area.title} — {kind}, {report.source.file}"
+    if judgment.evidence:
+        tip += ", " + where(judgment.evidence[0]).replace("\u00a0", " ")
+    return Cell(judgment.grade.value, tip, attributes)
 
 
-def _chip(grade: str) -> str:
-    return f'<span class="chip grade-{grade}">{escape(GRADE_LABEL[grade])}</span>'
+def _paragraphs(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
 
 
-def _matrix_html(rows: list[MatrixRow]) -> str:
+def item_view(item: Item) -> ItemView:
+    """How an item reads on the page: its title once (not again at the start of its text), its
+    paragraphs apart (never run into the title), and a long text folded under a summary line;
+    an item without a title keeps its first sentence in view.
+
+    >>> view = item_view(Item(title="Victims", text="Victims\\nThe force should update them.", span=Span()))
+    >>> view.lead, view.paragraphs, view.fold
+    ('Victims', ('The force should update them.',), '')
+    """
+    paragraphs = _paragraphs(item.text)
+    title = " ".join(item.title.split()) if item.title else ""
+    if title and paragraphs and paragraphs[0].startswith(title):
+        first = paragraphs[0][len(title) :].lstrip(" .:–-")
+        paragraphs = ([first] if first else []) + paragraphs[1:]
+    long = sum(len(p) for p in paragraphs) > FOLD_AFTER_CHARS
+    lead = title
+    if long and not title:
+        lead, *more = _SENTENCE_END_RE.split(paragraphs[0], maxsplit=1)
+        paragraphs = more + paragraphs[1:]
+    words = sum(len(p.split()) for p in paragraphs)
+    fold = (
+        "" if not long or not paragraphs else f"Full text ({words} words)" if title else f"{words} more words"
+    )
+    return ItemView(_area_title(item.area_id), where(item.span), bool(title), lead, tuple(paragraphs), fold)
+
+
+def _history(group: Sequence[Report]) -> History | None:
+    """A force's grades across cycles, or None with fewer than two cycles."""
+    cycles = sorted({_cycle(r) for r in group if r.judgments}, key=cycle_key)
+    if len(cycles) < 2:
+        return None
+    grades = {cycle: cycle_grades(group, cycle) for cycle in cycles}
+    area_ids = area_order({a for cells in grades.values() for a in cells})
+    history = History([ScaleCycle(c or "cycle unknown", older_scale(c)) for c in cycles])
+    history.rows = [
+        GradeRow(_area_title(a), [_cell(grades[c].get(a), area=a, cycle=c or "") for c in cycles])
+        for a in area_ids
+    ]
+    if any(c.older_scale for c in history.cycles) and not all(c.older_scale for c in history.cycles):
+        history.older_scale = older_scale_note([c.name for c in history.cycles if c.older_scale])
+    return history
+
+
+def _matrix(rows: list[MatrixRow]) -> MatrixView:
     columns = area_order({a for row in rows for a in row.cells})
-    head = "".join(f'<th scope="col" data-area="{escape(a)}">{escape(_area_title(a))}</th>' for a in columns)
-    body = []
-    for row in rows:
-        cells = [
-            _grade_cell(row.cells.get(a), f'data-force="{escape(row.force_id)}" data-area="{escape(a)}"')
-            for a in columns
-        ]
-        force_id = escape(row.force_id)
-        body.append(
-            f'<tr data-force="{force_id}"><th scope="row"><a href="#force-{force_id}">'
-            f'{escape(row.force)}</a> <span class="cycle">{escape(row.cycle or "cycle unknown")}</span></th>'
-            + "".join(cells)
-            + "</tr>"
+    shown = [
+        MatrixRowView(
+            row.force_id,
+            row.force,
+            row.cycle or "cycle unknown",
+            older_scale(row.cycle),
+            [_cell(row.cells.get(a), force=row.force_id, area=a) for a in columns],
         )
-    if not rows:
-        return '<p class="meta">No report names a known force, so there is no grade matrix.</p>'
-    legend = "".join(_chip(g) for g in GRADE_COLOURS)
-    return (
-        f'<table id="grade-matrix"><thead><tr><th scope="col">Force (latest cycle)</th>{head}</tr></thead>'
-        f'<tbody>{"".join(body)}</tbody></table>\n<p class="legend">{legend}</p>'
+        for row in rows
+    ]
+    old = sorted({row.cycle for row in rows if row.cycle and older_scale(row.cycle)}, key=cycle_key)
+    mixed = bool(old) and any(not older_scale(row.cycle) for row in rows if row.cycle)
+    return MatrixView([(a, _area_title(a)) for a in columns], shown, older_scale_note(old) if mixed else "")
+
+
+def _judgment(judgment: Judgment) -> JudgmentView:
+    """The canonical area title, the document's own words when they differ, the grade, the places."""
+    written = judgment.area.title
+    canonical = _area_title(judgment.area.id, written)
+    differs = bool(judgment.area.id) and " ".join(written.split()).lower() != canonical.lower()
+    return JudgmentView(
+        canonical, written if differs else "", judgment.grade.value, [where(s) for s in judgment.evidence]
     )
 
 
-def _table(css: str, columns: Sequence[str], rows: Sequence[str]) -> str:
-    head = "".join(f"<th>{column}</th>" for column in columns)
-    return f'<table class="{css}"><thead><tr>{head}</tr></thead>{"".join(rows)}</table>'
-
-
-def _listing(heading: str, css: str, columns: Sequence[str], rows: Sequence[str], none: str) -> str:
-    """A list of a report under its heading and count: a table, or a line saying there is none."""
-    if not rows:
-        return f'<h4>{heading} (0)</h4><p class="meta">{none}</p>'
-    return f"<h4>{heading} ({len(rows)})</h4>" + _table(css, columns, rows)
-
-
-def _judgments_html(report: Report) -> str:
-    if not report.judgments:
-        return '<p class="meta">No graded judgments found.</p>'
-    rows = [
-        f"<tr><td>{_area_cell(j)}</td><td>{_chip(j.grade.value)}</td>"
-        f'<td class="where">{"; ".join(_where(s) for s in j.evidence)}</td></tr>'
-        for j in report.judgments
+def _report(report: Report) -> ReportView:
+    doc, source = report.document, report.source
+    listings = [
+        Listing(kind, ITEM_HEADINGS[kind], [item_view(i) for i in getattr(report, kind)])
+        for kind in ITEM_FIELDS
+        if getattr(report, kind) or kind == "areas_for_improvement"
     ]
-    return _table("judgments", ("Area", "Grade", "Where"), rows)
-
-
-def _items_html(kind: str, items: list[Item]) -> str:
-    rows = [
-        f"<tr><td>{escape(_area_title(item.area_id))}</td><td>"
-        + (f"<strong>{escape(item.title)}</strong><br>" if item.title and item.title != item.text else "")
-        + f'{escape(item.text)}</td><td class="where">{_where(item.span)}</td></tr>'
-        for item in items
-    ]
-    return _listing(ITEM_HEADINGS[kind], kind, ("Area", "Text", "Where"), rows, "None found.")
-
-
-def _findings_html(report: Report) -> str:
-    rows = [
-        f"<tr><td>{escape(_area_title(f.area_id))}</td><td><strong>{escape(f.text)}</strong> "
-        f"({100 * f.x / f.y:.0f}%)</td><td>{escape(f.sentence)}</td>"
-        f'<td class="where">{_where(f.span)}</td></tr>'
+    findings = [
+        FindingView(_area_title(f.area_id), f.text, f"{100 * f.x / f.y:.0f}", f.sentence, where(f.span))
         for f in report.findings
     ]
-    columns = ("Area", "Finding", "Sentence", "Where")
-    return _listing("Findings", "findings", columns, rows, 'No "X of Y" findings found.')
-
-
-def _report_html(report: Report) -> str:
-    doc, source = report.document, report.source
-    inspection = (
-        f"{doc.inspection.programme} {doc.inspection.cycle}" if doc.inspection else "Inspection unknown"
+    return ReportView(
+        file=source.file,
+        inspection=f"{doc.inspection.programme} {doc.inspection.cycle}"
+        if doc.inspection
+        else "Inspection unknown",
+        kind=doc.kind.value.replace("_", " "),
+        format=source.format.value,
+        pages=source.pages,
+        sha256=source.sha256[:12],
+        warnings=len(report.warnings),
+        judgments=[_judgment(j) for j in report.judgments],
+        listings=listings,
+        findings=findings,
     )
-    parts = [
-        f'<article class="report" data-file="{escape(source.file)}">',
-        f"<h3>{escape(inspection)} · {escape(doc.kind.value.replace('_', ' '))}</h3>",
-        f'<p class="meta">{escape(source.file)} ({source.format.value}'
-        + (f", {source.pages} pages" if source.pages else "")
-        + f"), sha256 {source.sha256[:12]}…, {len(report.warnings)} warnings</p>",
-        _judgments_html(report),
-    ]
-    for kind in ITEM_FIELDS:
-        items: list[Item] = getattr(report, kind)
-        if items or kind == "areas_for_improvement":
-            parts.append(_items_html(kind, items))
-    parts.append(_findings_html(report))
-    parts.append("</article>")
-    return "\n".join(parts)
 
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+@lru_cache(maxsize=1)
+def _template() -> jinja2.Template:
+    """The page template, from the package's data (autoescape on for every value)."""
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("extractor.outputs", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    return environment.get_template("overview.html.j2")
 
 
 def render_overview(reports: Sequence[Report], title: str = "PEEL inspection reports") -> str:
@@ -283,31 +384,26 @@ def render_overview(reports: Sequence[Report], title: str = "PEEL inspection rep
         for force, group in groups.items()
     }
     forces = sorted(groups, key=lambda f: (f == _UNKNOWN_FORCE, names[f]))
-    sections = []
-    for force in forces:
-        sections.append(f'<section id="force-{escape(force)}"><h2>{escape(names[force])}</h2>')
-        if force != _UNKNOWN_FORCE:
-            sections.append(_history_html(force, groups[force]))
-        sections.extend(_report_html(report) for report in groups[force])
-        sections.append("</section>")
+    sections = [
+        SectionView(
+            force,
+            names[force],
+            _history(groups[force]) if force != _UNKNOWN_FORCE else None,
+            [_report(report) for report in groups[force]],
+        )
+        for force in forces
+    ]
     known = sum(1 for f in groups if f != _UNKNOWN_FORCE)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{escape(title)}</title>
-<style>{_CSS}</style>
-</head>
-<body>
-<h1>{escape(title)}</h1>
-<p class="meta">{_count(len(reports), "report")} of {_count(known, "force")} · peel-extract {__version__}</p>
-<h2>Grades: latest cycle of each force</h2>
-{_matrix_html(grade_matrix(reports))}
-{chr(10).join(sections)}
-</body>
-</html>
-"""
+    return _template().render(
+        title=title,
+        reports_count=_count(len(reports), "report"),
+        forces_count=_count(known, "force"),
+        version=__version__,
+        grade_colours=GRADE_COLOURS,
+        grade_labels=GRADE_LABEL,
+        matrix=_matrix(grade_matrix(reports)),
+        sections=sections,
+    )
 
 
 class Overview(RunOutput[Report]):

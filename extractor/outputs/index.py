@@ -40,9 +40,12 @@ def ok_entry(file: str, name: str, report: Report) -> dict[str, Any]:
     }
 
 
-def error_entry(file: str, error: ExtractionError, sha256: str | None = None) -> dict[str, Any]:
-    """The index entry of an input that failed: its error's code and message (and its hash when read)."""
-    entry: dict[str, Any] = {"file": file, "output": None, "status": "error"}
+def error_entry(
+    file: str, error: ExtractionError, sha256: str | None = None, *, status: str = "error"
+) -> dict[str, Any]:
+    """The index entry of an input that failed (or, ``status`` "skipped", was passed over unread):
+    its error's code and message, and its hash when it was read."""
+    entry: dict[str, Any] = {"file": file, "output": None, "status": status}
     entry["error"] = {"code": error.code, "message": error.message}
     if sha256:
         entry["sha256"] = sha256

@@ -7,6 +7,7 @@ version and is byte for byte what would be written again.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,8 +33,10 @@ class ReportFiles(Output):
             write_atomic(self.folder / name, report_json(report))
 
     def drop(self, name: str) -> None:
-        # An input that now fails must not leave an older report behind to be taken for current.
-        (self.folder / name).unlink(missing_ok=True)
+        # An input that now fails must not leave an older report behind to be taken for current
+        # (one that cannot be removed is of other content, so it is never taken for current).
+        with contextlib.suppress(OSError):
+            (self.folder / name).unlink(missing_ok=True)
 
 
 def current_report(target: Path, *, file: str, sha256: str, version: str) -> Report | None:

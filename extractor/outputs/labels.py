@@ -41,8 +41,12 @@ GRADE_COLOURS: dict[str, tuple[str, str]] = {grade: style.colours for grade, sty
 KIND_PRECEDENCE: tuple[str, ...] = (
     "inspection_report",
     "inspection_web_page",
+    "inspection_letter",
+    "press_release",
     "force_response",
     "pcc_scrutiny_report",
+    "committee_paper",
+    "news_article",
     "other",
 )
 
@@ -53,6 +57,35 @@ ITEM_HEADINGS: dict[str, str] = {
     "recommendations": "Recommendations",
     "innovative_practice": "Innovative practice",
 }
+
+
+# The first cycle graded on the five-grade scale (adequate added); grades of earlier cycles are
+# on the four-grade scale, and the inspectorate says the two do not compare directly.
+SCALE_RESET_YEAR = 2021
+
+
+def older_scale(cycle: str | None) -> bool:
+    """Whether a cycle's grades are on the four-grade scale used before PEEL 2021/22.
+
+    >>> older_scale("2017"), older_scale("2018/19"), older_scale("2021/22"), older_scale(None)
+    (True, True, False, False)
+    """
+    year = cycle_key(cycle)[0]
+    return bool(year) and year < SCALE_RESET_YEAR
+
+
+def older_scale_note(cycles: Iterable[str | None]) -> str:
+    """What a table mixing cycles before and after 2021/22 must tell its reader.
+
+    >>> older_scale_note(["2016", "2017"]).split(" are ")[0]
+    'Grades of 2016 and 2017'
+    """
+    names = [c for c in cycles if c] or ["earlier cycles"]
+    listed = " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+    return (
+        f'Grades of {listed} are on the older four-grade scale (before PEEL 2021/22 added "adequate") '
+        "and are not directly comparable with later grades."
+    )
 
 
 def kind_rank(kind: str) -> int:

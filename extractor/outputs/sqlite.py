@@ -9,13 +9,18 @@ from the inputs.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
+import tempfile
 from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from extractor.errors import DatabaseError
 from extractor.outputs.base import Run, RunOutput
+from extractor.outputs.files import TEMP_SUFFIX, FolderLock
 from extractor.outputs.labels import GRADE_SCALE, KIND_PRECEDENCE
 from schemas import ITEM_FIELDS, Item, Report, Span
 
@@ -136,6 +141,12 @@ class WriteResult:
     replaced: int
 
 
+# The tables that hold a report's rows, in the order they are filled; each row starts with report_id.
+ROW_TABLES: tuple[str, ...] = ("judgments", "items", "stated_counts", "findings")
+DB_LOCK_WAIT = 60.0
+"""Seconds a run waits for another run writing the same database (a rebuild takes about a second)."""
+
+
 def connect(db_path: str | Path) -> sqlite3.Connection:
     """Open (creating when needed) a database with the schema in place and foreign keys on."""
     path = Path(db_path)
@@ -155,87 +166,53 @@ def _place(span: Span | None) -> tuple[int | None, int | None]:
     return (span.page, span.line) if span else (None, None)
 
 
-def upsert_report(conn: sqlite3.Connection, report: Report) -> bool:
-    """Store one report and its rows, replacing an earlier copy of the same input; True if new.
+Row = tuple[object, ...]
 
-    The caller commits (so a batch is one transaction).
-    """
+
+def report_rows(report: Report) -> tuple[Row, dict[str, list[Row]]]:
+    """A report as database rows: its ``reports`` row, and its rows of each of :data:`ROW_TABLES`."""
     rid = report.source.sha256
     doc = report.document
     force_id = doc.force.id if doc.force else None
     inspection_id = doc.inspection.id if doc.inspection else None
     cycle = doc.inspection.cycle if doc.inspection else None
     scope = (force_id, inspection_id, cycle)
-    # The same content, or an older content of the same file path (a corrected input read again),
-    # is replaced: its rows go, then the report's rows are inserted afresh.
-    stale = [
-        row[0]
-        for row in conn.execute(
-            "SELECT report_id FROM reports WHERE report_id = ? OR file = ?", (rid, report.source.file)
-        )
-    ]
-    for old_id in stale:
-        for table in ("judgments", "items", "stated_counts", "findings"):
-            conn.execute(f"DELETE FROM {table} WHERE report_id = ?", (old_id,))
-        if old_id != rid:
-            conn.execute("DELETE FROM reports WHERE report_id = ?", (old_id,))
-    conn.execute(
-        """INSERT INTO reports (report_id, file, format, pages, extractor_version, kind, title,
-                                force_id, force_name, programme, inspection_id, cycle, warnings)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (report_id) DO UPDATE SET
-               file = excluded.file, format = excluded.format, pages = excluded.pages,
-               extractor_version = excluded.extractor_version, kind = excluded.kind,
-               title = excluded.title, force_id = excluded.force_id, force_name = excluded.force_name,
-               programme = excluded.programme, inspection_id = excluded.inspection_id,
-               cycle = excluded.cycle, warnings = excluded.warnings""",
-        (
-            rid,
-            report.source.file,
-            report.source.format.value,
-            report.source.pages,
-            report.source.extractor_version,
-            doc.kind.value,
-            doc.title,
-            force_id,
-            doc.force.name if doc.force else None,
-            doc.inspection.programme if doc.inspection else None,
-            inspection_id,
-            cycle,
-            len(report.warnings),
-        ),
+    head: Row = (
+        rid,
+        report.source.file,
+        report.source.format.value,
+        report.source.pages,
+        report.source.extractor_version,
+        doc.kind.value,
+        doc.title,
+        force_id,
+        doc.force.name if doc.force else None,
+        doc.inspection.programme if doc.inspection else None,
+        inspection_id,
+        cycle,
+        len(report.warnings),
     )
-    conn.executemany(
-        "INSERT INTO judgments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
+    rows: dict[str, list[Row]] = {
+        "judgments": [
             (rid, n, *scope, j.area.id, j.area.title, j.grade.value, j.grade_text,
              *_place(j.evidence[0] if j.evidence else None))
             for n, j in enumerate(report.judgments)
         ],
-    )  # fmt: skip
-    conn.executemany(
-        "INSERT INTO items VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
+        "items": [
             (rid, kind, n, *scope, item.area_id, item.title, item.text, *_place(item.span))
             for kind in ITEM_FIELDS
             for n, item in enumerate(_items(report, kind))
         ],
-    )
-    conn.executemany(
-        "INSERT INTO stated_counts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
+        "stated_counts": [
             (rid, n, *scope, c.area_id, c.of.value, c.count, c.text, *_place(c.span))
             for n, c in enumerate(report.stated_counts)
         ],
-    )
-    conn.executemany(
-        "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
+        "findings": [
             (rid, n, *scope, f.area_id, f.x, f.y, f.unit, f.text, f.sentence, *_place(f.span))
             for n, f in enumerate(report.findings)
         ],
-    )
-    return not stale
+    }  # fmt: skip
+    return head, rows
 
 
 def _items(report: Report, kind: str) -> list[Item]:
@@ -243,16 +220,119 @@ def _items(report: Report, kind: str) -> list[Item]:
     return items
 
 
+class _Store:
+    """The database's content as rows: reports by id, each with its rows (an upsert is a dict update)."""
+
+    def __init__(self) -> None:
+        self.heads: dict[str, Row] = {}
+        self.rows: dict[str, dict[str, list[Row]]] = {}
+
+    def put(self, head: Row, rows: dict[str, list[Row]]) -> bool:
+        """Store one report, replacing the same content or an older content of its path; True if new."""
+        rid, file = str(head[0]), head[1]
+        stale = [old for old, row in self.heads.items() if old == rid or row[1] == file]
+        for old in stale:
+            del self.heads[old], self.rows[old]
+        self.heads[rid], self.rows[rid] = head, rows
+        return not stale
+
+    def read(self, conn: sqlite3.Connection) -> None:
+        """Take in every report of an existing database (one of ours)."""
+        for head in conn.execute("SELECT * FROM reports"):
+            self.heads[head[0]], self.rows[head[0]] = head, {table: [] for table in ROW_TABLES}
+        for table in ROW_TABLES:  # in the order they were written, which is the order they are made
+            for row in conn.execute(f"SELECT * FROM {table} ORDER BY rowid"):
+                if row[0] in self.rows:
+                    self.rows[row[0]][table].append(row)
+
+    def write(self, conn: sqlite3.Connection) -> None:
+        """Insert everything in one fixed order (reports by path, then each report's rows as made),
+        whatever order the reports came in."""
+        order = sorted(self.heads, key=lambda rid: (str(self.heads[rid][1]), rid))
+        for table, rows in [("reports", [self.heads[rid] for rid in order])] + [
+            (table, [row for rid in order for row in self.rows[rid][table]]) for table in ROW_TABLES
+        ]:
+            if rows:
+                conn.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+
+
 def write_db(reports: Iterable[Report], db_path: str | Path) -> WriteResult:
-    """Upsert reports into the SQLite database at ``db_path`` in one transaction."""
-    added = replaced = 0
-    with closing(connect(db_path)) as conn, conn:
-        for report in reports:
-            if upsert_report(conn, report):
-                added += 1
-            else:
-                replaced += 1
+    """Upsert reports into the SQLite database at ``db_path``.
+
+    The file is rebuilt whole from its earlier content and the new reports, in one fixed order,
+    and swapped in by a rename: the same reports give the same bytes however they came (a worker
+    that died and a rerun, another number of workers), and a killed run leaves the old file whole.
+    Runs writing one database take turns (a lock file beside it); another program's write lock on
+    it, or a file there that is not a peel-extract database, raises ``sqlite3.Error``.
+    """
+    path = Path(db_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with FolderLock(path.parent, f".{path.name}.lock") as lock:
+        if not lock.acquire(DB_LOCK_WAIT):
+            raise sqlite3.OperationalError(f"another run has been writing it for over {DB_LOCK_WAIT:g} s")
+        store = _Store()
+        added = replaced = 0
+        old = _open_existing(path)
+        try:
+            if old is not None:
+                store.read(old)
+            for report in reports:
+                if store.put(*report_rows(report)):
+                    added += 1
+                else:
+                    replaced += 1
+            _build(path, store)
+        finally:
+            if old is not None:
+                old.close()
     return WriteResult(added=added, replaced=replaced)
+
+
+def _open_existing(path: Path) -> sqlite3.Connection | None:
+    """The database already at ``path``, with a write lock taken on it (None when there is none)."""
+    try:
+        if path.stat().st_size == 0:
+            return None
+    except FileNotFoundError:
+        return None
+    conn = sqlite3.connect(path, timeout=5)
+    try:
+        conn.execute("BEGIN IMMEDIATE")  # fails while another program writes it
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if tables and "reports" not in tables:
+            raise sqlite3.DatabaseError("not a peel-extract database (it has no reports table)")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _build(path: Path, store: _Store) -> None:
+    """Write the store as a new database file beside ``path``, then rename it over ``path``."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    os.close(fd)
+    try:
+        with closing(sqlite3.connect(tmp)) as conn:
+            conn.execute("PRAGMA journal_mode = OFF")  # a new file: a killed build is only a stray temp
+            conn.executescript(SCHEMA_SQL)
+            with conn:
+                conn.executemany(
+                    "INSERT INTO grades (grade, rank, label) VALUES (?, ?, ?)",
+                    [(grade, style.rank, style.label) for grade, style in GRADE_SCALE.items()],
+                )
+                store.write(conn)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 class Database(RunOutput[Report]):
@@ -266,10 +346,16 @@ class Database(RunOutput[Report]):
         super().__init__(folder)
         self.path = path or folder / DB_NAME
         self.written: WriteResult | None = None
-        self.failure: sqlite3.Error | OSError | None = None
 
     def finish(self, run: Run) -> None:
         try:
             self.written = write_db(self.kept(run), self.path)
         except (sqlite3.Error, OSError) as exc:
-            self.failure = exc
+            self.failure = database_error(self.path, exc)
+
+
+def database_error(path: Path, exc: sqlite3.Error | OSError) -> DatabaseError:
+    """The typed error of a database that could not be written, naming it and why."""
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    shown = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return DatabaseError(shown, f"database not written: {reason}")

@@ -14,11 +14,17 @@ from pathlib import Path
 
 from extractor.errors import EmptyFile, UnsupportedFormat
 from extractor.model import Document
+from extractor.readers.archive import check_unpacked_size
 from extractor.readers.common import decode_text, sniff_format, warn_extension_mismatch
 from schemas import InputFormat
 
-# A reader: the file's bytes, its name (for errors and the report) and their sha256, to a document.
-Reader = Callable[[bytes, str, str], Document]
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+"""Largest input read, and largest a DOCX may unpack to, unless told otherwise: PEEL reports are a
+few MB, and a 50 MB one-line text took 13-20 s to refuse."""
+
+# A reader: the file's bytes, its name (for errors and the report) and their sha256, to a
+# document; a format's options in READER_OPTIONS come as keyword arguments.
+Reader = Callable[..., Document]
 
 # The reader of each format, as "module:function", imported on first use so that importing
 # this package stays cheap (pdfplumber and python-docx load only when a PDF or DOCX comes).
@@ -31,6 +37,9 @@ READERS: dict[InputFormat, str] = {
     InputFormat.MARKDOWN: "extractor.readers.text:read_text",
 }
 
+# Keyword options a format's reader takes beyond (data, name, sha256): the PDF engine.
+READER_OPTIONS: dict[InputFormat, frozenset[str]] = {InputFormat.PDF: frozenset({"engine"})}
+
 
 def reader_for(fmt: InputFormat) -> Reader:
     """The reader registered for a format (its module imported now)."""
@@ -39,8 +48,23 @@ def reader_for(fmt: InputFormat) -> Reader:
     return reader
 
 
-def read_document(path: str | Path, data: bytes | None = None) -> Document:
-    """Read one input file into the document model (the only place that touches its bytes)."""
+def read_document(
+    path: str | Path,
+    data: bytes | None = None,
+    *,
+    engine: str | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Read one input file into the document model (the only place that touches its bytes).
+
+    ``engine`` picks the PDF engine ("pdfium", "pdfplumber"; None: the default); other
+    formats have one reader each and ignore it. ``max_bytes``: how far an archive (a DOCX)
+    may unpack; ``None``: no limit.
+    """
+    if engine is not None:
+        from extractor.readers.pdf.engine import check_engine  # light: loads no engine
+
+        check_engine(engine)
     name = str(path)
     if data is None:
         try:
@@ -50,9 +74,21 @@ def read_document(path: str | Path, data: bytes | None = None) -> Document:
     if not data.strip():
         raise EmptyFile(name, "the file is empty" if not data else "the file holds only white space")
     fmt = sniff_format(data, name)
-    document = reader_for(fmt)(data, name, hashlib.sha256(data).hexdigest())
+    if fmt is InputFormat.DOCX:  # a zip bomb is refused before any reader inflates it
+        check_unpacked_size(data, name, max_bytes)
+    options = {"engine": engine} if engine is not None else {}
+    wanted = {k: v for k, v in options.items() if k in READER_OPTIONS.get(fmt, ())}
+    document = reader_for(fmt)(data, name, hashlib.sha256(data).hexdigest(), **wanted)
     warn_extension_mismatch(document, name)
     return document
 
 
-__all__ = ["READERS", "Reader", "decode_text", "read_document", "reader_for", "sniff_format"]
+__all__ = [
+    "READERS",
+    "READER_OPTIONS",
+    "Reader",
+    "decode_text",
+    "read_document",
+    "reader_for",
+    "sniff_format",
+]

@@ -116,26 +116,99 @@ def warn_extension_mismatch(document: Document, name: str) -> None:
 # -- decoding text ------------------------------------------------------------------------------
 
 
+# Encodings a report saved as text comes in when it is not UTF-8, most likely first.
+# charset-normalizer chooses among these only: left free, it reads a short English text in
+# Windows-1252 as Central European (cp1250) or Latin-1 as mac_latin2, which garbles accents.
+LEGACY_ENCODINGS: tuple[str, ...] = ("cp1252", "iso8859_15", "mac_roman", "cp850", "cp437")
+# Stray bytes in a UTF-8 file are read as Windows-1252: what a paste from a Windows program leaves.
+STRAY_BYTES_ENCODING = "cp1252"
+# Bytes that are not UTF-8, as ``surrogateescape`` decoding leaves them (U+DC80..U+DCFF), in runs.
+_ESCAPED_RUN_RE = re.compile("[\udc80-\udcff]+")
+_NAMED_LINES = 10  # lines named in a warning; more are counted
+
+
 def decode_text(data: bytes, path: str) -> tuple[str, list[Warning]]:
-    """Decode text bytes: UTF-8 (with or without BOM), UTF-16 by BOM, else cp1252 with a warning."""
-    warnings: list[Warning] = []
+    """Decode text bytes: UTF-8 (with or without BOM), UTF-16 by BOM, else repair or detect.
+
+    A UTF-8 file with some bytes that are not UTF-8 (a paste from a Windows program) keeps
+    its UTF-8 and has only those bytes read as Windows-1252; a file with no UTF-8 in it at all
+    (no multi-byte sequence, no BOM) is read in the encoding charset-normalizer detects.
+    Either way a ``not-utf8`` warning names the lines that held the bytes.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            text = data.decode("utf-16")
+            return _one_newline(data.decode("utf-16")), []
         except UnicodeDecodeError as exc:
             raise DecodeError(path, f"invalid UTF-16 text: {exc.reason}") from exc
+    try:
+        return _one_newline(data.decode("utf-8-sig")), []
+    except UnicodeDecodeError:
+        pass
+    has_bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if has_bom else data
+    escaped = _one_newline(body.decode("utf-8", errors="surrogateescape"))
+    strays = [(m.start(), m.end()) for m in _ESCAPED_RUN_RE.finditer(escaped)]
+    stray_bytes = sum(end - start for start, end in strays)
+    utf8_chars = sum(1 for c in escaped if ord(c) > 0x7F) - stray_bytes
+    lines = sorted({escaped.count("\n", 0, start) + 1 for start, _ in strays})
+    where = _lines_named(lines)
+    span = Span(line=lines[0])
+    # One valid multi-byte UTF-8 sequence (or the BOM) says UTF-8: a legacy file next to never
+    # holds one by chance, and reading a UTF-8 file as legacy would garble every character.
+    if utf8_chars > 0 or has_bom:
+        text = _ESCAPED_RUN_RE.sub(_as_stray_bytes, escaped)
+        message = (
+            f"{stray_bytes} byte{'s' if stray_bytes > 1 else ''} not valid UTF-8 {where}; "
+            "read those as Windows-1252 and the rest as UTF-8"
+        )
+        return text, [warning("not-utf8", message, span)]
+    detected = detect_encoding(body)
+    if detected is None:
+        text = body.decode(STRAY_BYTES_ENCODING, errors="replace")
+        message = f"not UTF-8 ({where}) and no encoding told; read as Windows-1252"
     else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            text = data.decode("cp1252", errors="replace")
-            warnings.append(
-                warning(
-                    "not-utf8",
-                    f"not valid UTF-8 (byte {exc.start}); read as Windows-1252",
-                )
-            )
-    return _one_newline(text), warnings
+        text = body.decode(detected, errors="replace")
+        message = f"not UTF-8 ({where}); read as {_encoding_name(detected)}, the encoding detected"
+    return _one_newline(text), [warning("not-utf8", message, span)]
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """The legacy encoding charset-normalizer finds the bytes read best in; None if none fits.
+
+    Few accented bytes say little and several encodings may read them equally well (the same
+    "chaos" score); a tie goes to the likelier encoding, in the order of ``LEGACY_ENCODINGS``,
+    so a lone 0x92 in an English text is Windows-1252's apostrophe, not Mac Roman's "í". A
+    long text tells them apart: the smallest chaos wins, even by a little.
+
+    >>> detect_encoding("The force\u2019s plan \u2013 in full.".encode("cp1252"))
+    'cp1252'
+    """
+    import charset_normalizer  # only a file with no UTF-8 in it pays for the import
+
+    matches = list(charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)))
+    known = [m for m in matches if m.encoding in LEGACY_ENCODINGS]
+    if not known:
+        return None
+    return min(known, key=lambda m: (m.chaos, LEGACY_ENCODINGS.index(m.encoding))).encoding
+
+
+def _as_stray_bytes(run: re.Match[str]) -> str:
+    """A run of escaped bytes read as Windows-1252 (a byte it leaves undefined becomes U+FFFD)."""
+    raw = bytes(ord(c) - 0xDC00 for c in run.group())
+    return raw.decode(STRAY_BYTES_ENCODING, errors="replace")
+
+
+def _lines_named(lines: list[int]) -> str:
+    """'on line 4', 'on lines 4, 9' or 'on lines 4, 9, ... and 3 more lines'."""
+    shown = ", ".join(str(n) for n in lines[:_NAMED_LINES])
+    more = f" and {len(lines) - _NAMED_LINES} more" if len(lines) > _NAMED_LINES else ""
+    return f"on line{'s' if len(lines) > 1 else ''} {shown}{more}"
+
+
+def _encoding_name(codec: str) -> str:
+    """A codec's name as people know it ('cp1252' -> 'Windows-1252')."""
+    names = {"cp1252": "Windows-1252", "iso8859_15": "ISO-8859-15", "mac_roman": "Mac Roman"}
+    return names.get(codec, codec.replace("cp", "code page ", 1) if codec.startswith("cp") else codec)
 
 
 def decode_page(data: bytes, path: str) -> tuple[str, list[Warning]]:

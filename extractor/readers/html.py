@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import regex
 from lxml import etree, html
 
+from extractor.errors import TooLarge, warning
 from extractor.model import Block, BlockKind, Document
 from extractor.readers.common import (
     bold_line_is_heading,
@@ -258,17 +259,118 @@ def _content_roots(root: etree._Element) -> Iterator[etree._Element]:
     yield body if body is not None else root
 
 
-def read_html(data: bytes, name: str, sha: str) -> Document:
-    """Parse an HTML page into the document model (see the module docstring for the rules)."""
-    text, warnings = decode_page(data, name)
-    require_text(text, name)
-    parser = html.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
-    # lxml refuses str input with an encoding declaration; the bytes are already decoded.
-    text = regex.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+# Deeper than this, an element's content is read as one level of blocks: the walk below recurses
+# once or twice a level, and real pages nest a few dozen levels (tag soup, a few hundred).
+MAX_WALK_DEPTH = 200
+_DEPTH_ERROR_RE = regex.compile(r"Excessive depth in document: (\d+)")
+
+
+def _in_main(element: etree._Element) -> bool:
+    return any(
+        _tag(a) in {"main", "article"} or a.attrib.get("role", "").lower() == "main"
+        for a in element.iterancestors()
+    )
+
+
+def _flatten(element: etree._Element) -> None:
+    """Lay everything nested under ``element`` out as one level of blocks, in reading order.
+
+    Each block element below (a heading, a paragraph, a list item, a cell) becomes a child of
+    ``element`` holding its own inline text, and the text after a nested block becomes a block of
+    its parent's kind: headings stay headings, paragraphs paragraphs, so the stages still find
+    what they look for; only the nesting (lists in lists, rows of cells) is lost. Done without
+    recursion, however deep the page nests; furniture (scripts, hidden parts) is left out.
+    """
+    in_main = _in_main(element)
+    segments: list[tuple[str, int | None, list[str]]] = []
+    head: list[str] = [element.text or ""]
+    parts = head
+    blocks: list[etree._Element] = [element]  # the block elements open around the walk
+    furniture: set[etree._Element] = set()
+
+    def segment(source: etree._Element) -> list[str]:
+        segments.append((_tag(source) if source is not element else "div", source.sourceline, []))
+        return segments[-1][2]
+
+    walker = etree.iterwalk(element, events=("start", "end"))
+    for event, node in walker:
+        if node is element:
+            continue
+        tag = _tag(node)
+        if event == "start":
+            if _is_furniture(node, in_main):
+                furniture.add(node)
+                walker.skip_subtree()  # its "end" still comes, with the tail that follows it
+            elif tag in _BLOCK_TAGS and tag != "br":
+                blocks.append(node)
+                parts = segment(node)
+                parts.append(node.text or "")
+            else:
+                parts.append(" " if tag == "br" else node.text or "")
+            continue
+        if node not in furniture and blocks[-1] is node:
+            blocks.pop()
+            parts = segment(blocks[-1])
+        parts.append(node.tail or "")
+    for child in list(element):
+        element.remove(child)
+    element.text = "".join(head)
+    for tag, line, texts in segments:
+        text = "".join(texts)
+        if text.strip():
+            block = element.makeelement(tag)
+            block.text = text
+            if line:
+                block.sourceline = line
+            element.append(block)
+
+
+def _flatten_deep(root: etree._Element, limit: int = MAX_WALK_DEPTH) -> int:
+    """Flatten (:func:`_flatten`) each element at depth ``limit`` that has children, so no walk
+    recurses past it; returns how many elements were flattened."""
+    cut: list[etree._Element] = []
+    depth = 0
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        if event == "start":
+            depth += 1
+            if depth == limit and len(element):
+                cut.append(element)
+        else:
+            depth -= 1
+    for element in cut:
+        _flatten(element)
+    return len(cut)
+
+
+def _parse(text: str, name: str) -> etree._Element:
+    """The page's tree, nested as deep as libxml2 reads with ``huge_tree`` (2,048 levels instead of
+    256); a page nested deeper is refused, as the parser would silently stop reading there."""
+    parser = html.HTMLParser(remove_comments=True, remove_pis=True, recover=True, huge_tree=True)
     try:
         root = html.document_fromstring(text, parser=parser)
     except etree.ParserError:  # nothing lxml can build a tree from ('', a bare '<!doctype html'): no text
         root = html.document_fromstring("<html></html>", parser=parser)
+    for entry in parser.error_log:
+        deep = _DEPTH_ERROR_RE.search(entry.message)
+        if deep:
+            raise TooLarge(
+                name,
+                f"the page nests elements more than {int(deep[1]):,} levels deep, beyond what the HTML "
+                "parser reads (the rest of the page would be lost)",
+            )
+    return root
+
+
+def read_html(data: bytes, name: str, sha: str) -> Document:
+    """Parse an HTML page into the document model (see the module docstring for the rules)."""
+    text, warnings = decode_page(data, name)
+    require_text(text, name)
+    # lxml refuses str input with an encoding declaration; the bytes are already decoded.
+    text = regex.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    root = _parse(text, name)
+    if _flatten_deep(root):
+        message = f"elements nested more than {MAX_WALK_DEPTH} deep were read as one level of blocks"
+        warnings = [*warnings, warning("html-deep-nesting", message)]
     reader = _Reader()
     for content in _content_roots(root):
         in_main = _tag(content) in {"main", "article"} or content.attrib.get("role", "").lower() == "main"

@@ -41,6 +41,9 @@ _FURNITURE_RE = regex.compile(
     r"^(?:(?:last\s+(?:updated|modified)|published|print\s+this\s+page)\b|sources?\s*:)", regex.I
 )
 
+# The date line a web page prints under a heading, before its label.
+_DATE_LINE_RE = regex.compile(r"^(?:last\s+(?:updated|modified)|published)\s+\d", regex.IGNORECASE)
+
 # A heading line: short, starts with a capital or a number, no closing full stop.
 MAX_HEADING_CHARS = 180
 MAX_HEADING_WORDS = 28
@@ -157,7 +160,9 @@ def _wrapped_heading(first: str, second: str, after: str) -> bool:
     """Two plain lines that are one heading broken in two ("... antisocial behaviour," / "and reducing ...").
 
     The first is short and does not end a sentence; the second starts in lower case, is
-    short, ends without a full stop, and body text follows.
+    short, ends without a full stop, and body text follows, or a label line or page furniture
+    ("How efficient is the force at keeping people safe and" / "reducing crime?" / "Last
+    updated 03/11/2016" / "Good"); a question needs nothing after it.
     """
     a, b = collapse(first), collapse(second)
     if not a or not b or "\t" in first.strip() or "\t" in second.strip():
@@ -168,7 +173,11 @@ def _wrapped_heading(first: str, second: str, after: str) -> bool:
         return False
     if not b[:1].islower() or len(b) > 100 or b.endswith((".", ";", ":", "!")):
         return False
-    return bool(after) and _is_body(after) and len(a) + len(b) < MAX_HEADING_CHARS
+    if len(a) + len(b) >= MAX_HEADING_CHARS:
+        return False
+    if b.endswith("?"):
+        return True
+    return bool(after) and (_is_body(after) or bool(LABEL_LINE_RE.match(after) or _FURNITURE_RE.match(after)))
 
 
 def _classify(
@@ -244,11 +253,13 @@ def _plain_line(text: str, span: Span, next_text: str) -> Block | None:
 
 
 def _is_heading_by_layout(text: str, next_text: str) -> bool:
-    """A heading-shaped line that asks a question, or is followed by body text or by a label
-    line printed under it ("Good", "(Not Graded)"); a label line itself is no heading."""
+    """A heading-shaped line that asks a question, or is followed by body text, by a label line
+    printed under it ("Good", "(Not Graded)") or by the date line pages print under a heading
+    ("Last updated 09/11/2017"); a label line itself is no heading."""
     if not is_heading_shape(text) or LABEL_LINE_RE.match(text):
         return False
-    followed = bool(next_text) and (_is_body(next_text) or bool(LABEL_LINE_RE.match(next_text)))
+    under = LABEL_LINE_RE.match(next_text) or _DATE_LINE_RE.match(next_text)
+    followed = bool(next_text) and (_is_body(next_text) or bool(under))
     return text.endswith("?") or followed
 
 

@@ -93,7 +93,7 @@ def check_counts_against_items(ex: Extraction, counts: list[StatedCount]) -> Non
     sum of the per-area counts or no per-area count is stated; otherwise it totals some
     other report the document summarises.
     """
-    items = ex.areas_for_improvement or []
+    items = [item for item in ex.areas_for_improvement or [] if item.earlier is None]  # this inspection's
     if not items:
         return
     afi_counts = [c for c in counts if c.of is CountOf.AREAS_FOR_IMPROVEMENT]

@@ -7,7 +7,7 @@ are judgments' evidence.
 
 from __future__ import annotations
 
-from extractor.finders.grades import find_grids
+from extractor.finders.grids import find_grids
 from extractor.model import Extraction
 from extractor.pipeline import stage
 

@@ -10,34 +10,32 @@ on grades it cannot attribute.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from extractor.finders.area_lists import (
-    FIVE_GRADES_FROM,
     AreaName,
+    era_of,
     graded_in_era,
     mentions_in,
     pillar_name,
     title_of,
 )
-from extractor.finders.grade_sentences import find_sentence_grades, name_in_phrase
+from extractor.finders.grade_lists import LineRun, area_of_title, find_line_runs, is_pending_label
+from extractor.finders.grade_sentences import earlier_lead, find_sentence_grades, name_in_phrase
 from extractor.finders.grades import (
+    Evidence,
     EvidenceKind,
     GradeStatement,
     find_bare_grade,
     find_title_grade,
 )
+from extractor.finders.programme import find_other_programme
 from extractor.finders.sentences import sentences
 from extractor.model import Block, BlockKind, Extraction, SectionNode
 from extractor.pipeline import stage
-from extractor.vocab.areas import (
-    area_by_id,
-    area_title,
-    find_area_mentions,
-    match_area,
-)
+from extractor.vocab.areas import area_by_id, area_title, find_area_mentions, match_area
 from extractor.vocab.cycles import first_year
-from extractor.vocab.forces import forces
+from extractor.vocab.forces import force_ids_in, forces
 from extractor.vocab.grades import BARE_GRADE_RE
 from extractor.vocab.headings import VERDICT_HEADING_RE
 from extractor.vocab.sentence_cues import THESE_AREAS_RE, THIS_AREA_RE
@@ -48,30 +46,10 @@ from schemas import Area, EarlierJudgment, Grade, Judgment, SectionKind, Span
 STRENGTH: dict[EvidenceKind, int] = {
     EvidenceKind.HEADING: 4,
     EvidenceKind.SENTENCE: 3,
+    EvidenceKind.LIST: 2,
     EvidenceKind.GRID: 2,
     EvidenceKind.LABEL: 1,
 }
-
-
-@dataclass
-class Evidence:
-    """A grade statement attributed to an area, with where it stands."""
-
-    area_id: str | None
-    title: str | None
-    statement: GradeStatement
-    block: int
-    span: Span
-    cycle: str | None = None  # an earlier judgment's cycle or year, where stated
-    name: AreaName | None = None  # the words of a sentence that named the area (titled once all are read)
-
-    def describe(self) -> str:
-        """'sentence at line 98 says requires improvement'."""
-        where = f"line {self.span.line}" if self.span.line else "an unnumbered line"
-        if self.span.page:
-            where = f"page {self.span.page}, {where}"
-        grade = self.statement.grade.value.replace("_", " ")
-        return f"{self.statement.kind.value} at {where} says {grade}"
 
 
 def _force_names(ex: Extraction) -> list[str]:
@@ -112,9 +90,11 @@ class _Attacher:
         self.evidence: list[Evidence] = []
         self.earlier: list[Evidence] = []  # earlier inspections' grades the text states as history
         self.in_grid = ex.grids.blocks
+        self.as_lists: set[int] = set()  # list lines and titles read with their grade by labels()
         self.lead_used: set[int] = set()  # area sections whose lead already gave a sentence grade
-        # The sentence before: its areas (for "in this area") and, when it stated an earlier
-        # inspection's grade, that inspection's cycle (for "We also judged it ...").
+        self.force_id = ex.info.force.id if ex.info and ex.info.force else None
+        self.skipped_leads: set[int] = set()  # lead-ins already warned about
+        # The sentence before: its areas ("in this area"), and its earlier grade's cycle ("We also").
         self.last_areas: list[str] = []
         self.history_before = False  # the sentence before stated an earlier inspection's grade
         self.history_cycle: str | None = None  # ... of this cycle or year, where it said
@@ -132,20 +112,68 @@ class _Attacher:
         """The entries of the document's judgments grids (found once, by the ``grids`` stage)."""
         assert self.ex.grids is not None
         for entry in self.ex.grids.entries:
-            statement = GradeStatement(entry.grade, entry.grade_text, EvidenceKind.GRID, phrase=entry.text)
+            if self._not_ours(entry.lead, "grid or list"):
+                continue
+            kind = EvidenceKind.LABEL if entry.label_line else EvidenceKind.GRID
+            statement = GradeStatement(entry.grade, entry.grade_text, kind, phrase=entry.text)
             self.add(
-                match_area(entry.text), entry.text, statement, entry.block, self.blocks[entry.block].span
+                area_of_title(entry.text), entry.text, statement, entry.block, self.blocks[entry.block].span
             )
+        for index, why in self.ex.grids.doubts:
+            self.ex.warn(
+                "ambiguous-grade-list",
+                f"the list from '{self.blocks[index].text.strip()[:60]}' on is not read: {why}",
+                self.blocks[index],
+            )
+
+    def _not_ours(self, lead: int | None, what: str) -> bool:
+        """True (warning once) when a list's lead-in (a heading, or a line ending in a colon) gives
+        its grades to another force or an earlier inspection: "Neighbouring Cleveland Police was
+        graded:", "In 2019 it was rated:"."""
+        if lead is None or not (
+            self.blocks[lead].is_heading or self.blocks[lead].text.rstrip().endswith(":")
+        ):
+            return False  # only a heading or a line that ends in a colon leads a list in
+        text = self.blocks[lead].text
+        why = None
+        named = force_ids_in(text)
+        if self.force_id is not None and named and self.force_id not in named:
+            why = "another force's grades"
+        elif earlier_lead(text, self.cycle_start):
+            why = "an earlier inspection's grades"
+        if why is None:
+            return False
+        if lead not in self.skipped_leads:
+            self.skipped_leads.add(lead)
+            code = "other-force-grades" if why.startswith("another") else "earlier-grades"
+            self.ex.warn(
+                code,
+                f"the {what} after '{text.strip()[:80]}' holds {why}; not this report's",
+                self.blocks[lead],
+            )
+        return True
 
     # headings and labels -----------------------------------------------------------
     def labels(self) -> None:
-        """Bare grade labels and headings that end in their grade."""
+        """Bare grade labels, list lines and headings that end in their grade."""
+        texts = [
+            "" if i in self.in_grid or b.kind is BlockKind.TABLE_ROW else b.text
+            for i, b in enumerate(self.blocks)
+        ]
+        listed = {index: run for run in find_line_runs(texts) for index in range(run.start, run.end)}
         for index, block in enumerate(self.blocks):
             if index in self.in_grid or block.kind is BlockKind.TABLE_ROW:
                 continue
             bare = find_bare_grade(block.text)
             if bare is not None:
                 self._bare(index, block, bare)
+                continue
+            if is_pending_label(block.text):
+                self._pending(index, block)
+                continue
+            run = listed.get(index)
+            if run is not None and self._list_line(index, block, run):
+                self.as_lists.add(index)  # a list line states its grades: no sentence to read
                 continue
             if not block.is_heading and (len(block.text) > 200 or block.text.rstrip().endswith(".")):
                 continue
@@ -156,6 +184,41 @@ class _Attacher:
             if area_id is None and (not block.is_heading or VERDICT_HEADING_RE.match(titled.phrase or "")):
                 continue
             self.add(area_id, area_title(block.text), titled, index, block.span)
+            self.as_lists.add(index)
+
+    def _list_line(self, index: int, block: Block, run: LineRun) -> bool:
+        """A line of a list that grades one area or several; True when the line is dealt with."""
+        line = run.lines.get(index)
+        if run.other_scale:
+            if index == run.start:
+                self.ex.warn(
+                    "other-scale-grades",
+                    f"a list grades on another scale than PEEL's ('{run.other_scale[0]}'): not PEEL grades",
+                    block,
+                )
+            return True
+        if line is None or self._not_ours(run.lead, "list"):
+            return line is not None
+        parts = [p for p in line.areas if p.area_id is not None or run.is_list or block.is_heading]
+        parts = [p for p in parts if p.area_id is not None or not VERDICT_HEADING_RE.match(p.text)]
+        if not parts:
+            return False  # a lone line naming no known area: perhaps a heading with a grade (below)
+        kind = EvidenceKind.HEADING if block.is_heading else EvidenceKind.LIST
+        for part in parts:
+            title = area_title(part.text) if len(line.areas) == 1 else part.text
+            statement = GradeStatement(line.grade, line.grade_text, kind, phrase=part.text)
+            self.add(part.area_id, title, statement, index, block.span)
+        return True
+
+    def _pending(self, index: int, block: Block) -> None:
+        """'To be graded' under an area's heading: no grade yet, said once."""
+        section = self.ex.area_section_at(index)
+        if section is not None and index - section.start <= 3:
+            self.ex.warn(
+                "grade-pending",
+                f"'{section.title}' is not graded yet ('{block.text.strip()}'): no judgment",
+                block,
+            )
 
     def _bare(self, index: int, block: Block, statement: GradeStatement) -> None:
         """A bare grade line belongs to the area whose heading it stands under, or whose section it ends."""
@@ -180,10 +243,11 @@ class _Attacher:
         """Sentences that state this force's grade, outside grids and labels."""
         leads = self._leads()
         for index, block in enumerate(self.blocks):
-            if index in self.in_grid or block.kind is BlockKind.TABLE_ROW or BARE_GRADE_RE.match(block.text):
+            if index in self.in_grid or index in self.as_lists or block.kind is BlockKind.TABLE_ROW:
                 continue
-            # The sentence before (for "this grade"); a bullet's is its list's lead-in, which is also
-            # its subject ("HMICFRS judged that X: - is good at A").
+            if BARE_GRADE_RE.match(block.text):
+                continue
+            # The sentence before ("this grade"); a bullet's is its lead-in, also its subject.
             before = self.lead_in if block.kind is BlockKind.LIST_ITEM else self.last_sentence
             for offset, sentence in sentences(block.text):
                 self._read(index, block, offset, sentence, before, leads)
@@ -195,28 +259,26 @@ class _Attacher:
     def _read(
         self, index: int, block: Block, offset: int, sentence: str, before: str, leads: dict[int, SectionNode]
     ) -> None:
-        """The grades one sentence states: current ones attributed, earlier ones kept as history."""
+        """The grades one sentence states: current ones attributed, earlier ones kept."""
         found = find_sentence_grades(sentence, self.names, self.cycle_start, before)
         history_before, history_cycle = self.history_before, self.history_cycle
         self.history_before, self.history_cycle = False, None
         for statement in found:
-            if not statement.earlier and statement.goes_on and history_before:
-                # "In 2017, we judged ... We also judged it to be good at ...": the same history.
+            if not statement.earlier and statement.goes_on and history_before:  # "We also judged it"
                 statement = replace(statement, earlier=True, cycle=statement.cycle or history_cycle)
             if statement.earlier:
                 self._earlier(index, block, offset, statement)
                 self.history_before, self.history_cycle = True, statement.cycle
                 continue
             self._sentence(index, block, offset, sentence, statement, leads)
-            if statement.also_earlier:  # "once again graded outstanding": the earlier grade too
+            if statement.also_earlier:  # "once again graded": the earlier grade too
                 self._earlier(index, block, offset, statement)
         if found:
             areas = [name.area_id for statement in found for name in statement.areas]
             self.last_areas = areas or self.last_areas
 
     def _named(self, name: AreaName, statement: GradeStatement, index: int, span: Span) -> Evidence | None:
-        """Evidence for an area a sentence names, titled as the inspectorate names it; None (with a
-        warning) when the document's cycle does not grade that area."""
+        """Evidence for an area a sentence names; None (warned) when the cycle's years do not grade it."""
         area = area_by_id(name.area_id)
         if area is not None and not graded_in_era(area, self.cycle_start):
             self.ex.warn(
@@ -229,24 +291,19 @@ class _Attacher:
         return Evidence(name.area_id, None, statement, index, span, statement.cycle, name)
 
     def titles(self) -> None:
-        """Title the areas sentences named, as the inspectorate names them in the document's cycle, or,
-        with no cycle named, in the era its areas and grades tell (five grades or an area graded only
-        from 2021/22: today's short names; otherwise the sentence's words)."""
-        era = self.cycle
-        if era is None:
-            ids = {e.area_id for e in self.evidence if e.area_id}
-            defs = [a for a in map(area_by_id, ids) if a is not None and a.cycles]
-            recent = any(all((first_year(c) or 0) >= FIVE_GRADES_FROM for c in a.cycles) for a in defs)
-            adequate = any(e.statement.grade is Grade.ADEQUATE for e in self.evidence)
-            era = "latest" if recent or adequate else None
+        """Title the areas sentences named as the inspectorate names them in the document's cycle, or
+        in the era its areas and grades tell (:func:`era_of`)."""
+        era = self.cycle or era_of(
+            {e.area_id for e in self.evidence if e.area_id},
+            any(e.statement.grade is Grade.ADEQUATE for e in self.evidence),
+        )
         for e in self.evidence:
             if e.name is not None and e.title is None:
                 e.title = title_of(e.name, era)
 
     def _earlier(self, index: int, block: Block, offset: int, statement: GradeStatement) -> None:
-        """Record an earlier inspection's grade: for the areas the sentence names; with no words of
-        what it grades, or "in this area", the section it stands in, else the areas of the sentence
-        before it ("... the grading it received in this area in 2023"); otherwise for none."""
+        """Keep an earlier inspection's grade for the areas the sentence names; with no words of what
+        it grades, or "in this area", for its section, else the areas of the sentence before."""
         span = block.span_at(offset)
         names = list(statement.areas)
         if not names and (not statement.phrase or THIS_AREA_RE.match(statement.phrase)):
@@ -254,8 +311,7 @@ class _Attacher:
             ids = [section.area_id] if section is not None and section.area_id else self.last_areas
             names = [AreaName(i, "", 0, 0, False) for i in ids]
         for name in names:
-            area = area_by_id(name.area_id)
-            title = title_of(name, statement.cycle) if name.text else (area.title if area else name.area_id)
+            title = title_of(name, statement.cycle)
             self.earlier.append(Evidence(name.area_id, title, statement, index, span, statement.cycle))
 
     def _leads(self) -> dict[int, SectionNode]:
@@ -452,7 +508,15 @@ def resolve_earlier(evidence: list[Evidence]) -> list[EarlierJudgment]:
 
 def attach_judgments(ex: Extraction) -> tuple[list[Judgment], list[EarlierJudgment]]:
     """Find every grade the document states, attribute it to an area and resolve one judgment per
-    area, and the earlier inspections' grades it states as history."""
+    area, and the earlier inspections' grades it states as history.
+
+    A document about another programme than PEEL (a fire and rescue service, custody, Ofsted ...)
+    gives none, with a warning naming why.
+    """
+    other = find_other_programme(ex.blocks, ex.document.title)
+    if other is not None:
+        ex.warn("not-a-peel-inspection", f"no PEEL judgments are taken: {other.reason()}")
+        return [], []
     attacher = _Attacher(ex)
     attacher.grids()
     attacher.labels()

@@ -33,6 +33,58 @@ PEEL_NAME_RE = regex.compile(
 PEEL_CYCLE_RE = regex.compile(r"\bPEEL\s+" + _cycle_years(ANY_YEAR), regex.VERBOSE | regex.IGNORECASE)
 
 
+# A single year that names a cycle only straight after the word PEEL ("PEEL 2022", "PEEL
+# inspection 2022"): the 2021/22 reports were published in 2022, but "in 2022" alone is a date.
+PEEL_ONLY_YEARS: dict[int, str] = {2022: "2021/22"}
+PEEL_YEAR_AFTER_RE = regex.compile(
+    r"\bPEEL(?:\s+(?:inspection|assessment|report))?[\s:–-]+(?P<year>20\d\d)(?![\d/–-])", regex.IGNORECASE
+)
+
+# A single year straight after one of these words is a date ("In 2014, we introduced PEEL"),
+# not the name of a cycle; a range after them still names one ("in 2023–2025, we inspected").
+DATE_PREPOSITION_RE = regex.compile(
+    r"\b(?:in|since|from|by|until|till|before|after|during|between|of|on)\s*$", regex.IGNORECASE
+)
+
+# The inspectorate numbers its yearly PEEL assessments: "This is HMIC's second assessment of the
+# effectiveness, efficiency and legitimacy ...", "the first PEEL Assessment of X", "HMICFRS's fifth
+# PEEL (police effectiveness, efficiency and legitimacy) assessment". The first was 2014. A
+# qualifier such as "full" ("the first full PEEL assessment", 2015) names no cycle.
+ORDINAL_CYCLES: dict[str, str] = {
+    "first": "2014",
+    "second": "2015",
+    "third": "2016",
+    "fourth": "2017",
+    "fifth": "2018/19",
+}
+ORDINAL_ASSESSMENT_RE = regex.compile(
+    r"""\b(?P<ordinal>first|second|third|fourth|fifth)\s+
+    (?:
+        (?P<annual>annual\s+assessment)\b                  # "HMIC's first annual assessment of ..."
+      | (?:annual\s+)?PEEL\s+(?:\([^()]{0,80}\)\s+)?assessment\b   # "third PEEL (police ...) assessment"
+      | assessment\s+of\s+(?:the\s+)?effectiveness,\s+efficiency\s+and\s+legitimacy   # 2015's wording
+    )""",
+    regex.VERBOSE | regex.IGNORECASE,
+)
+# Who numbers the assessment: the inspectorate, or the page itself ("This is the", "this first").
+# An "annual assessment" without the word PEEL counts only when the inspectorate is named as its owner.
+_INSPECTORATE_OWNER = r"\bHMIC(?:FRS)?(?:['’]s?|['’])?|\(HMIC(?:FRS)?\)|\binspectorate['’]s"
+INSPECTORATE_OWNER_RE = regex.compile(rf"(?:{_INSPECTORATE_OWNER})\s*$", regex.IGNORECASE)
+ORDINAL_OWNER_RE = regex.compile(
+    rf"(?:{_INSPECTORATE_OWNER}|\bthis\s+is\s+the|\bthis|\bour)\s*$", regex.IGNORECASE
+)
+
+# A cycle written as a range of years beside words of an inspection, without the word PEEL:
+# "HMICFRS 2021/22 report published", "its report spanning 2023 to 2025" (the words at most two
+# words before the range, or one after it). A single year is too often a date to count here.
+_INSPECTION_WORD = r"(?:HMIC(?:FRS)?|inspectorate|inspections?|reports?|assessments?)"
+INSPECTION_WORD_BEFORE_RE = regex.compile(rf"\b{_INSPECTION_WORD}\W+(?:\w+\W+){{0,2}}$", regex.IGNORECASE)
+INSPECTION_WORD_AFTER_RE = regex.compile(rf"^\W*(?:\w+\W+)?{_INSPECTION_WORD}\b", regex.IGNORECASE)
+CYCLE_RANGE_RE = regex.compile(
+    rf"""(?<![\d/])(?P<y1>{PEEL_YEAR})\s*(?:[–—/-]|\sto\s)\s*(?:20)?(?P<y2>\d\d)(?!\d)""", regex.VERBOSE
+)
+
+
 def first_year(cycle: str) -> int | None:
     """The first year of a cycle's name, to tell earlier cycles apart.
 
@@ -81,6 +133,8 @@ EARLIER_CUES: tuple[EarlierCue, ...] = (
         grades=True,
         counts=False,
     ),
+    # "One area for improvement remained from that inspection": the item is the earlier one's
+    EarlierCue(r"remain(?:s|ed|ing)?\s+(?:open\s+)?from", grades=False, counts=True),
     # "this AFI was superseded by ..."
     EarlierCue(r"superseded", grades=False, counts=True),
     # "14 AFIs have been closed", "the AFI has been discharged"

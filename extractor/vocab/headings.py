@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex
 
+from extractor.vocab.grade_lists import PENDING_LABEL_RE
 from extractor.vocab.grades import BARE_GRADE_RE
 
 # Headings that open the parts of an area section (and their section kind). Singular
@@ -75,6 +76,12 @@ PART_RES: tuple[tuple[regex.Pattern[str], str], ...] = tuple(
 # A part headed in the singular holds one item, however many paragraphs it runs to.
 SINGULAR_PART_RE = _whole((r"area\s+for\s+improvement", r"cause\s+(?:of|for)\s+concern", r"recommendation"))
 
+# A heading that only labels the item after it ("AFI" above each area for improvement's own
+# heading, as the inspectorate's findings pages set them out): a marker, not an item.
+ITEM_LABEL_RE = _whole(
+    (r"AFIs?", r"areas?\s+for\s+improvement", r"causes?\s+(?:of|for)\s+concern", r"recommendations?")
+)
+
 # Other top-level headings that open a section of their own (kind "other").
 TOP_OTHER_RE = _whole((r"leadership", r"foreword", r"preface", r"about\s+this\s+report"))
 
@@ -129,6 +136,8 @@ PAGE_COUNTER_RE = regex.compile(r"^\W*(?:page\s+)?\d+\s+(?:of|/)\s+\d+\W*$", reg
 # A figure, chart or table caption: "Figure 3: ...", "Table 2 – ...".
 CAPTION_RE = regex.compile(r"^(?:figure|chart|table)\s+\d+[a-z]?\s*[:.–-]", regex.IGNORECASE)
 
-# A line printed on its own under a heading as a status label ("Good", "(Not graded)"): a
-# layout cue for telling headings in plain text, whatever the label says.
-LABEL_LINE_RE = BARE_GRADE_RE
+# A line printed on its own under a heading as a status label ("Good", "(Not graded)", "To be
+# graded"): a layout cue for telling headings in plain text, whatever the label says.
+LABEL_LINE_RE = regex.compile(
+    f"(?:{BARE_GRADE_RE.pattern})|(?:{PENDING_LABEL_RE.pattern})", regex.I | regex.X
+)

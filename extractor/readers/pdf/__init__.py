@@ -1,24 +1,22 @@
-"""PDF reader: pdfplumber words and rules to blocks, in reading order, with page, line and bbox.
+"""PDF reader: an engine's characters and rules to blocks, in reading order, with page, line and bbox.
 
-One pass over the pages collects each page's lines (words grouped by position, two-column
-bands read column by column, ruled tables rebuilt into rows of cells: :mod:`.layout` and
-:mod:`.tables`) and closes the page, so memory stays flat as the page count grows. A second
-pass over the lines, which are small, drops running headers and footers (text repeated at the
-same place across pages, page numbers, "© HMICFRS") and rebuilds headings, paragraphs, list
-items and captions (:mod:`.assemble`). The reader knows nothing of grades or areas.
+An engine (:mod:`.engine`: pdfium by default, pdfplumber the reference) reads each page's
+characters and rules. One pass over the pages lays each out into lines (words grouped by
+position, two-column bands read column by column, ruled tables rebuilt into rows of cells:
+:mod:`.layout` and :mod:`.tables`) and lets the page go, so memory stays flat as the page count
+grows. A second pass over the lines, which are small, drops running headers and footers (text
+repeated at the same place across pages, page numbers, "© HMICFRS") and rebuilds headings,
+paragraphs, list items and captions (:mod:`.assemble`). The reader knows nothing of grades or areas.
 """
 
 from __future__ import annotations
 
-import io
-import logging
-from typing import Any
+import importlib
 
-import pdfplumber
-
-from extractor.errors import CorruptPdf, EncryptedPdf, NoTextLayer
+from extractor.errors import CorruptPdf, NoTextLayer
 from extractor.model import Document
 from extractor.readers.pdf.assemble import Assembler
+from extractor.readers.pdf.engine import ENGINES, OpenedPdf, check_engine
 from extractor.readers.pdf.layout import (
     Line,
     Page,
@@ -34,14 +32,16 @@ from extractor.readers.pdf.layout import (
 from extractor.readers.pdf.tables import split_words, table_regions, table_rows
 from schemas import InputFormat
 
-logger = logging.getLogger(__name__)
 
+def read_pdf(data: bytes, name: str, sha: str, *, engine: str | None = None) -> Document:
+    """Read PDF bytes into the document model; typed errors for encrypted, corrupt and scanned files.
 
-def read_pdf(data: bytes, name: str, sha: str) -> Document:
-    """Read PDF bytes into the document model; typed errors for encrypted, corrupt and scanned files."""
+    ``engine``: "pdfium" (the default) or "pdfplumber", the reference it is tested against.
+    """
+    engine = check_engine(engine)
     if b"%%EOF" not in data[-4096:]:
         raise CorruptPdf(name, "the PDF is truncated (no end-of-file marker); download it again")
-    pages, count, title = _read_pages(data, name)
+    pages, count, title = _read_pages(data, name, engine)
     if not any(page.lines for page in pages):
         raise NoTextLayer(
             name, f"none of its {count} page(s) has a text layer (a scan?); run OCR on it first"
@@ -51,38 +51,23 @@ def read_pdf(data: bytes, name: str, sha: str) -> Document:
     return Document(path=name, sha256=sha, format=InputFormat.PDF, blocks=blocks, pages=count, title=title)
 
 
-def _read_pages(data: bytes, name: str) -> tuple[list[Page], int, str | None]:
-    """Open the PDF (empty password) and lay out each page, closing it once read."""
+def _read_pages(data: bytes, name: str, engine: str) -> tuple[list[Page], int, str | None]:
+    """Open the PDF with the engine and lay out each page as it comes."""
+    pdf: OpenedPdf = importlib.import_module(ENGINES[engine]).open_pdf(data, name)
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:
-        raise _open_error(exc, name) from exc
-    try:
-        try:
-            page_list = pdf.pages
-        except Exception as exc:
-            raise CorruptPdf(name, f"its page tree cannot be read ({_cause(exc)})") from exc
-        if not page_list:
+        if not pdf.count:
             raise CorruptPdf(name, "the PDF has no pages")
-        try:
-            title = (pdf.metadata or {}).get("Title")
-        except Exception:  # a damaged info dictionary costs the title, not the text
-            title = None
         pages: list[Page] = []
-        for number, page in enumerate(page_list, start=1):
+        for number, raw in enumerate(pdf.pages(), start=1):
             try:
-                words = page_words(page.chars)
-                rules = page_rules(page.lines, page.rects)
-                pages.append(_lay_out_page(number, float(page.width), float(page.height), words, rules))
+                words = page_words(raw.chars)
+                rules = page_rules(raw.rules)
+                pages.append(_lay_out_page(number, raw.width, raw.height, words, rules))
             except Exception as exc:
-                raise CorruptPdf(name, f"page {number} cannot be read ({_cause(exc)})") from exc
-            finally:
-                _quietly_close(page)
-        return pages, len(page_list), title if isinstance(title, str) and title.strip() else None
+                raise CorruptPdf(name, f"page {number} cannot be laid out ({type(exc).__name__})") from exc
+        return pages, pdf.count, pdf.title
     finally:
-        # pdfplumber's close() walks the page tree again: on a damaged file it raises pdfminer's
-        # own exception, which must not replace the typed error (or the result) above.
-        _quietly_close(pdf)
+        pdf.close()
 
 
 def _lay_out_page(number: int, width: float, height: float, words: list[Word], rules: list[Rule]) -> Page:
@@ -112,29 +97,3 @@ def _lay_out_page(number: int, width: float, height: float, words: list[Word], r
             line.number = len(lines) + 1
             lines.append(line)
     return Page(number, width, height, lines)
-
-
-def _quietly_close(obj: Any) -> None:
-    """Close a pdfplumber object, ignoring errors of a damaged file (its text is already taken)."""
-    try:
-        obj.close()
-    except Exception:  # pdfminer raises many untyped errors on damaged files
-        logger.debug("closing %r failed on a damaged PDF", obj, exc_info=True)
-
-
-def _cause(exc: BaseException) -> str:
-    """The innermost exception's name and message (pdfplumber wraps pdfminer's)."""
-    while exc.__cause__ is not None or exc.__context__ is not None:
-        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-
-
-def _open_error(exc: BaseException, name: str) -> Exception:
-    """EncryptedPdf when the failure is a password, else CorruptPdf."""
-    chain: list[BaseException] = [exc]
-    while chain[-1].__cause__ is not None or chain[-1].__context__ is not None:
-        chain.append(chain[-1].__cause__ or chain[-1].__context__)  # type: ignore[arg-type]
-    if any("Password" in type(e).__name__ or "Encryption" in type(e).__name__ for e in chain):
-        return EncryptedPdf(name, "the PDF is encrypted and does not open without a password")
-    return CorruptPdf(name, f"the PDF cannot be opened ({_cause(exc)})")

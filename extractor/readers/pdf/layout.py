@@ -13,10 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from operator import itemgetter
-from typing import Any
 
 import regex
 
+from extractor.readers.pdf.engine import Char, Rule
 from schemas import Span
 
 # Characters PDF producers use that plain text does not: ligatures, soft hyphens, odd spaces.
@@ -43,9 +43,6 @@ _COPYRIGHT_RE = regex.compile(r"^©.*\b(?:HMICFRS|HMIC|crown\s+copyright)\b", re
 
 MARGIN_ZONE = 0.075  # share of the page height at top and bottom where running text lives
 GAP_EMS = 1.5  # a horizontal gap wider than this many font sizes separates cells or columns
-
-# A rule drawn on the page: (x0, top, x1, bottom) of a thin line or rectangle.
-Rule = tuple[float, ...]
 
 
 @dataclass(slots=True)
@@ -140,71 +137,72 @@ class Page:
 
 def clean(text: str) -> str:
     """NFC, ligatures spelt out, soft hyphens and zero-width characters gone."""
+    if text.isascii() and text.isprintable():  # most words: nothing to normalise
+        return text
     return _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text.translate(_LIGATURES)))
 
 
-def page_rules(lines: Iterable[dict[str, Any]], rects: Iterable[dict[str, Any]]) -> list[Rule]:
+def page_rules(boxes: Iterable[Rule]) -> list[Rule]:
     """Thin lines and rectangles as rules: (x0, top, x1, bottom) with one side under 2 points."""
-    found: list[Rule] = []
-    for obj in (*lines, *rects):
-        x0, top, x1, bottom = (float(obj[k]) for k in ("x0", "top", "x1", "bottom"))
-        if min(x1 - x0, bottom - top) <= 2.0 and max(x1 - x0, bottom - top) >= 8.0:
-            found.append((x0, top, x1, bottom))
-    return found
+    return [
+        box
+        for box in boxes
+        if min(box[2] - box[0], box[3] - box[1]) <= 2.0 and max(box[2] - box[0], box[3] - box[1]) >= 8.0
+    ]
 
 
-def page_words(chars: list[dict[str, Any]]) -> list[Word]:
-    """Upright characters to words: one pass over them sorted by line, split at spaces and gaps.
+def page_words(chars: list[Char]) -> list[Word]:
+    """Characters to words: one pass over them sorted by line, split at spaces and gaps.
 
     The same grouping as pdfplumber's ``extract_words`` (3-point tolerances), done in one pass
     that also keeps each word's font size and weight, which headings are told by.
     """
-    upright = sorted((c for c in chars if c.get("upright", True)), key=itemgetter("top"))
+    ordered = sorted(chars, key=itemgetter(0))
     bold_fonts: dict[str, bool] = {}
     words: list[Word] = []
-    line: list[dict[str, Any]] = []
+    line: list[Char] = []
     line_top = -1e9
-    for char in [*upright, None]:
-        if char is not None and char["top"] - line_top <= 3.0:
+    for char in [*ordered, None]:
+        if char is not None and char[0] - line_top <= 3.0:
             line.append(char)
             continue
-        line.sort(key=itemgetter("x0"))
+        line.sort(key=itemgetter(1))
         text: list[str] = []
-        first: dict[str, Any] | None = None
+        first: Char | None = None
         last_x1 = 0.0
-        last: dict[str, Any] = {}
+        last: Char = line[0] if line else (0.0, 0.0, 0.0, 0.0, "", 0.0, "")
         bold = False
         for c in line:
-            font = c["fontname"]
+            font = c[6]
             is_bold = bold_fonts.get(font)
             if is_bold is None:
                 is_bold = bold_fonts[font] = _BOLD_RE.search(font) is not None
-            space = c["text"].isspace()
-            if first is not None and (space or c["x0"] - last_x1 > 3.0 or is_bold != bold):
+            space = c[4].isspace()
+            if first is not None and (space or c[1] - last_x1 > 3.0 or is_bold != bold):
                 words.append(_word(text, first, last, bold))
                 first = None
             if space:
                 continue
             if first is None:
                 first, text, bold = c, [], is_bold
-            text.append(c["text"])
-            last, last_x1 = c, c["x1"]
+            text.append(c[4])
+            last, last_x1 = c, c[2]
         if first is not None:
             words.append(_word(text, first, last, bold))
         if char is not None:
-            line, line_top = [char], char["top"]
+            line, line_top = [char], char[0]
     return words
 
 
-def _word(text: list[str], first: dict[str, Any], last: dict[str, Any], bold: bool) -> Word:
+def _word(text: list[str], first: Char, last: Char, bold: bool) -> Word:
     """A word from its characters' texts and its first and last character."""
     return Word(
         clean("".join(text)),
-        float(first["x0"]),
-        float(last["x1"]),
-        float(min(first["top"], last["top"])),
-        float(max(first["bottom"], last["bottom"])),
-        float(first["size"]),
+        float(first[1]),
+        float(last[2]),
+        float(min(first[0], last[0])),
+        float(max(first[3], last[3])),
+        float(first[5]),
         bold,
     )
 
@@ -218,7 +216,7 @@ def physical_lines(words: list[Word]) -> list[list[Word]]:
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
         if rows:
             last = rows[-1]
-            top = min(w.top for w in last)
+            top = last[0].top  # words come by top, so a row's first word is its highest
             if abs(word.top - top) <= max(2.0, 0.3 * word.size):
                 last.append(word)
                 continue

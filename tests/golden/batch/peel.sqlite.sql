@@ -352,7 +352,7 @@ FROM (
     SELECT j.force_id, j.inspection_id, j.cycle, j.area_id, j.grade, g.rank, j.report_id, r.kind,
            ROW_NUMBER() OVER (
                PARTITION BY j.force_id, j.inspection_id, j.area_id
-               ORDER BY CASE r.kind WHEN 'inspection_report' THEN 0 WHEN 'inspection_web_page' THEN 1 WHEN 'force_response' THEN 2 WHEN 'pcc_scrutiny_report' THEN 3 WHEN 'other' THEN 4 ELSE 5 END, r.report_id
+               ORDER BY CASE r.kind WHEN 'inspection_report' THEN 0 WHEN 'inspection_web_page' THEN 1 WHEN 'inspection_letter' THEN 2 WHEN 'press_release' THEN 3 WHEN 'force_response' THEN 4 WHEN 'pcc_scrutiny_report' THEN 5 WHEN 'committee_paper' THEN 6 WHEN 'news_article' THEN 7 WHEN 'other' THEN 8 ELSE 9 END, r.report_id
            ) AS n
     FROM judgments j JOIN reports r USING (report_id) JOIN grades g USING (grade)
     WHERE j.force_id IS NOT NULL AND j.area_id IS NOT NULL

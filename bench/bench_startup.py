@@ -1,0 +1,62 @@
+"""Start-up: wall time of commands that extract nothing, and of one text file, in fresh processes.
+
+Each command runs ``--repeat`` times as ``python -m extractor ...``; the median and spread (min-max)
+are printed. ``--help``, ``--version``, ``schema``, ``diff`` and ``report`` load neither spaCy nor
+the PDF libraries (``tests/test_startup.py`` checks that); a one-file extraction does.
+
+    python bench/bench_startup.py [--repeat 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = sorted((ROOT / "tests" / "golden" / "samples").glob("*.json"))
+SAMPLE = sorted((ROOT / "samples").glob("*.txt"))[0]
+
+
+def run(args: list[str], repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "extractor", *args], cwd=ROOT, capture_output=True, check=False)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        commands = {
+            "python -c pass": None,
+            "--help": ["--help"],
+            "--version": ["--version"],
+            "schema": ["schema"],
+            "diff A B": ["diff", str(GOLDEN[0]), str(GOLDEN[-1])],
+            "report DIR": ["report", str(GOLDEN[0].parent), "-o", f"{tmp}/overview.html"],
+            "one text file -o -": [str(SAMPLE), "-o", "-"],
+        }
+        print(f"start-up, seconds: median (min-max) of {args.repeat} fresh processes")
+        for label, command in commands.items():
+            if command is None:
+                times = []
+                for _ in range(args.repeat):
+                    start = time.perf_counter()
+                    subprocess.run([sys.executable, "-c", "pass"], check=True)
+                    times.append(time.perf_counter() - start)
+            else:
+                times = run(command, args.repeat)
+            print(f"  {label:<20} {statistics.median(times):6.3f} ({min(times):.3f}-{max(times):.3f})")
+
+
+if __name__ == "__main__":
+    main()
