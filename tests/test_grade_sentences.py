@@ -347,6 +347,13 @@ PROSE = [
         [(G.INADEQUATE, ["leadership_force_management"]), (G.GOOD, ["preventing_crime"])],
     ),
     (
+        # the first entry that reads 'good' names no area ("in both areas"): the next one reads it
+        "It has improved how it responds to the public, being graded as ‘good’ in both areas.",
+        [],
+        2023,
+        [(G.GOOD, ["responding_to_public"])],
+    ),
+    (
         "HMICFRS identified outstanding performance in relation to how the force records data about crime.",
         [],
         2023,
@@ -460,6 +467,13 @@ EARLIER = [
     ),
     (
         "Staffordshire Police is good at investigating crime, as it was at our last inspection.",
+        2023,
+        [(G.GOOD, ["investigating_crime"], False, None)],
+    ),
+    (
+        # "when" inside "how and when it ..." ties nothing back to the last inspection
+        "Since the last inspection it has improved, notably in how and when it investigates crime, where "
+        "its performance was good.",
         2023,
         [(G.GOOD, ["investigating_crime"], False, None)],
     ),

@@ -159,15 +159,22 @@ def _last_grade(text: str) -> Grade | None:
     return None
 
 
-def _claim(sentence: str, names: tuple[str, ...], context: str = "") -> list[_Read]:
-    """One reading per grade word: the first entry (in grammar order) that reads it."""
-    taken: list[tuple[int, int]] = []
-    reads: list[_Read] = []
+@dataclass
+class _Claim:
+    """The reading of a grade word by the first entry that reads it, and by the later entries that
+    read the same words (tried in turn where an earlier one names no area)."""
+
+    read: _Read
+    others: list[_Read]
+
+
+def _claim(sentence: str, names: tuple[str, ...], context: str = "") -> list[_Claim]:
+    """One claim per grade word: the entries (in grammar order) that read it."""
+    claims: list[_Claim] = []
     for entry, pattern in compiled_grammar(names):
+        seen: set[int] = set()  # claims this entry already reads
         for match in pattern.finditer(sentence, overlapped=True):
             start, end = match.span("grade")
-            if any(s < end and start < e for s, e in taken):
-                continue
             if entry.anaphor:
                 grade = _last_grade(context + " " + sentence[: match.start()])
             elif entry.not_graded:
@@ -176,9 +183,22 @@ def _claim(sentence: str, names: tuple[str, ...], context: str = "") -> list[_Re
                 grade = parse_grade(match.group("grade"))
             if grade is None:
                 continue
-            taken.append((start, end))
-            reads.append(_Read(entry, match, grade))
-    return sorted(reads, key=lambda read: read.grade_span[0])
+            read = _Read(entry, match, grade)
+            held = next(
+                (
+                    n
+                    for n, c in enumerate(claims)
+                    if c.read.grade_span[0] < end and start < c.read.grade_span[1]
+                ),
+                None,
+            )
+            if held is None:
+                seen.add(len(claims))
+                claims.append(_Claim(read, []))
+            elif held not in seen:
+                seen.add(held)
+                claims[held].others.append(read)
+    return sorted(claims, key=lambda claim: claim.read.grade_span[0])
 
 
 def _subjectless(read: _Read) -> bool:
@@ -207,13 +227,17 @@ def find_sentence_grades(
         sentence
     ):
         return []
-    reads = _claim(sentence, tuple(force_names), context)
+    claims = _claim(sentence, tuple(force_names), context)
+    reads = [claim.read for claim in claims]
     found: list[GradeStatement] = []
     before: GradeStatement | None = None  # the statement before, for one that goes on from it
     previous_end = 0
-    for k, read in enumerate(reads):
+    for k, claim in enumerate(claims):
         following = _following(sentence, reads, k)
-        statement, end = _statement(sentence, read, previous_end, following, cycle_start)
+        for read in (claim.read, *claim.others):  # the next entry, where one names no area
+            statement, end = _statement(sentence, read, previous_end, following, cycle_start)
+            if statement is not None:
+                break
         previous_end = max(previous_end, end)
         if statement is None:
             continue

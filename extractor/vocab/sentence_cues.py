@@ -72,7 +72,9 @@ DATED_RE = regex.compile(
 # unless a clause ties it back to that time ("last year, when we judged ...", "in which it was").
 SINCE_RE = regex.compile(r"\bsince\s+(?:its|the|our|their)\s+(?:last|previous)\b", regex.IGNORECASE)
 PAST_FRAME_RE = regex.compile(
-    r"\b(?:when|in\s+which|at\s+which|at\s+(?:that|the)\s+time)\b", regex.IGNORECASE
+    r"\b(?:when|in\s+which|at\s+which)\s+(?:we|it|they|the\s+\w+|[\w-]+\s+(?:Police|Constabulary))\s+"
+    r"(?:was|were|had|judged|rated|graded|assessed|found|considered|received)\b|\bat\s+(?:that|the)\s+time\b",
+    regex.IGNORECASE,
 )
 
 # A phrase that counts areas instead of naming one ("'adequate' in five areas", "good in all
