@@ -89,6 +89,14 @@ PILLARS = [
         None,
         [(G.GOOD, ["effectiveness", "efficiency", "legitimacy"])],
     ),
+    (
+        # "forces" after this force as subject compares it with them: still its grade
+        "Cumbria Constabulary is one of only three forces graded ‘outstanding’ in two pillars, and the only "
+        "force to achieve ‘outstanding’ in both efficiency and legitimacy.",
+        ["Cumbria Constabulary"],
+        2017,
+        [(G.OUTSTANDING, ["efficiency", "legitimacy"])],
+    ),
     # Pending, or about forces in general: no grade.
     (
         "The extent to which the force is effective at keeping people safe and reducing crime: not "

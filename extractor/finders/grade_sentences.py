@@ -63,9 +63,11 @@ def _own(name: str) -> str:
 
 
 def _names_another_force(text: str, names: Sequence[str]) -> bool:
-    """Whether ``text`` names a force other than this one, or forces in general ('most forces')."""
-    if OTHER_FORCES_RE.search(text):
-        return True
+    """Whether ``text`` names a force other than this one, or forces in general ('most forces'; not
+    after this force as subject: "Kent Police is one of only two forces graded 'outstanding' ...")."""
+    for match in OTHER_FORCES_RE.finditer(text):
+        if not _ours_before(text, match.start(), names):
+            return True
     if not names:
         return False
     ours = {_own(name) for name in names}
@@ -82,7 +84,12 @@ def _subject_re(names: tuple[str, ...]) -> regex.Pattern[str]:
 
 def _names_this_force(sentence: str, read: _Read, names: Sequence[str]) -> bool:
     """Whether the sentence names this force (not 'it') before the reading, as its subject."""
-    found = _subject_re(tuple(names)).finditer(sentence, 0, read.match.start())
+    return _ours_before(sentence, read.match.start(), names)
+
+
+def _ours_before(text: str, end: int, names: Sequence[str]) -> bool:
+    """Whether ``text`` names this force by a name or as 'the force' (not 'it') before ``end``."""
+    found = _subject_re(tuple(names)).finditer(text, 0, end)
     return any(match.group("it") is None for match in found)
 
 
