@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from extractor.errors import EmptyFile, UnsupportedFormat
+from extractor.errors import EmptyFile, FileNotFound, Unreadable, UnsupportedFormat
 from extractor.model import Document
 from extractor.readers.archive import check_unpacked_size
 from extractor.readers.common import decode_text, sniff_format, warn_extension_mismatch
@@ -71,6 +71,10 @@ def read_document(
             data = Path(path).read_bytes()
         except IsADirectoryError as exc:
             raise UnsupportedFormat(name, "is a folder, not a file") from exc
+        except FileNotFoundError as exc:
+            raise FileNotFound(name, "no such file") from exc
+        except OSError as exc:  # no permission, a link loop, an I/O error
+            raise Unreadable(name, f"cannot read the file: {exc.strerror or exc}") from exc
     if not data.strip():
         raise EmptyFile(name, "the file is empty" if not data else "the file holds only white space")
     fmt = sniff_format(data, name)
