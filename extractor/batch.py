@@ -6,7 +6,8 @@ worker killed and is recorded as ``timeout``; a worker that dies (a crash, the k
 killer) is recorded as an internal error for that one file and replaced. Workers only read and
 extract: each sends back a report or a typed error, and the parent hands it to the outputs
 (:mod:`extractor.outputs`) as it arrives, so each JSON is written atomically the moment its report
-is in. An input whose
+is in. After the run, the folder's index, CSVs and database describe every report in the folder,
+earlier runs' too (:mod:`extractor.outputs.folder`). An input whose
 content hash, path and extractor version match its existing output is not redone, so a rerun
 after an interrupted run finishes the job and ends with the same bytes as one uninterrupted run.
 Everything written depends on the inputs alone, never on the number of workers or on timing.
@@ -49,6 +50,7 @@ from extractor.inputs import (
 )
 from extractor.outputs import FOLDER_OUTPUTS, Output, Run
 from extractor.outputs.files import FolderLock, output_name_budget, remove_stale_temps, write_atomic
+from extractor.outputs.folder import earlier_state
 from extractor.outputs.index import error_entry, ok_entry
 from extractor.outputs.json import current_report
 from extractor.pool import Lost, context, cores, run_pool
@@ -194,11 +196,12 @@ def process_one_quietly(
     file: str | None = None,
     engine: str | None = None,
     fmt: str | None = None,
+    data: bytes | None = None,
 ) -> Outcome:
     """:func:`process_one` with libraries' log messages kept in the outcome, off the user's screen."""
     with library_messages() as messages:
         outcome = process_one(
-            path, target, force=force, max_bytes=max_bytes, file=file, engine=engine, fmt=fmt
+            path, target, force=force, max_bytes=max_bytes, file=file, engine=engine, fmt=fmt, data=data
         )
     outcome.messages = messages
     return outcome
@@ -213,17 +216,19 @@ def process_one(
     file: str | None = None,
     engine: str | None = None,
     fmt: str | None = None,
+    data: bytes | None = None,
 ) -> Outcome:
     """Extract one input, or take back its current JSON at ``target``; never raises for bad input.
 
     ``file``: the input's name in the report and errors (default: the path as text); ``engine``:
     the PDF engine (None: the default); ``fmt``: the input format forced; ``target`` None: no
-    earlier JSON to take back (a run to standard output).
+    earlier JSON to take back (a run to standard output); ``data``: the input's bytes, already
+    read (standard input), instead of reading ``path``.
     """
     file = path_text(path) if file is None else file
     sha256: str | None = None
     try:
-        data = read_input(path, file, max_bytes)
+        data = read_input(path, file, max_bytes) if data is None else data
         sha256 = hashlib.sha256(data).hexdigest()
         refuse_own_output(file, data)
         if not force and target is not None:
@@ -410,6 +415,8 @@ def run_batch(
     ``engine``: the PDF engine ("pdfium", the default, or "pdfplumber"); ``fmt``: read every
     input as this format instead of telling it by content.
 
+    The index, CSVs and outputs cover every report in the folder afterwards: the run's, then the
+    earlier runs' whose JSON is still there (:func:`~extractor.outputs.folder.earlier_state`).
     The run holds the folder's lock throughout: when another run holds it, ``wait`` says how long
     to wait for it (seconds; ``None``: as long as it takes) before raising
     :class:`~extractor.errors.FolderInUse`. Tracebacks of inputs that met a bug, and what libraries
@@ -498,7 +505,7 @@ def _run(
 
     done = [entry for entry in entries if entry is not None]
     assert len(done) == len(items)
-    run = Run(names=tuple(e["output"] for e in done if e["output"]), entries=tuple(done))
+    run = _with_earlier(out, items, names, done, writers)
     result = BatchResult(entries=done, reused=reused)
     for output in writers:
         try:
@@ -510,6 +517,33 @@ def _run(
             result.failures.append(output.failure)
     result.log = _write_log(out / LOG_NAME, "".join(logs), result)
     return result
+
+
+def _with_earlier(
+    out: Path, items: list[Input], names: list[str], done: list[dict[str, Any]], writers: list[Output]
+) -> Run:
+    """The run as the outputs finish it: its own entries in input order, then what earlier runs left
+    in the folder, sorted by file. An earlier report of one of this run's inputs, under another
+    name (the set of inputs gave it another), is removed: each input has one report in the folder."""
+    files = {item.file for item in items}
+    earlier = earlier_state(out, set(names))
+    kept: list[tuple[str, Report]] = []
+    for name, report in earlier.reports:
+        if report.source.file in files:
+            for output in writers:
+                output.drop(name)
+        else:
+            kept.append((name, report))
+            for output in writers:
+                output.write(report, name, reused=True)
+    reported = files | {report.source.file for _, report in kept}
+    rest = [ok_entry(report.source.file, name, report) for name, report in kept]
+    rest += [entry for entry in earlier.failures if entry["file"] not in reported]
+    rest.sort(key=lambda entry: entry["file"])
+    return Run(
+        names=tuple(e["output"] for e in done if e["output"]) + tuple(name for name, _ in kept),
+        entries=(*done, *rest),
+    )
 
 
 def _write_log(path: Path, text: str, result: BatchResult) -> Path | None:

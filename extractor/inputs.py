@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
+from typing import BinaryIO
 
 from extractor.errors import ExtractionError, NotARegularFile, OwnOutput, TooLarge, Unreadable
 from extractor.outputs.csv import FINDING_COLUMNS, JUDGMENT_COLUMNS
@@ -278,6 +279,20 @@ def read_input(path: Path, file: str, max_bytes: int | None) -> bytes:
         except OSError as exc:
             raise Unreadable(file, f"cannot read the file: {exc.strerror or exc}") from exc
     _check_size(file, len(data), max_bytes)
+    return data
+
+
+STDIN_NAME = "<stdin>"
+"""The name of standard input (``-``) in the report and in messages."""
+
+
+def read_stdin(stream: BinaryIO, max_bytes: int | None) -> bytes:
+    """The bytes of standard input, read up to one byte past the limit (then ``too-large``)."""
+    try:
+        data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise Unreadable(STDIN_NAME, f"cannot read standard input: {exc.strerror or exc}") from exc
+    _check_size(STDIN_NAME, len(data), max_bytes)
     return data
 
 
