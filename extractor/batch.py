@@ -45,6 +45,7 @@ from extractor.inputs import (
     expand_inputs,
     output_names,
     path_text,
+    possible_names,
     read_input,
     refuse_own_output,
 )
@@ -523,13 +524,16 @@ def _with_earlier(
     out: Path, items: list[Input], names: list[str], done: list[dict[str, Any]], writers: list[Output]
 ) -> Run:
     """The run as the outputs finish it: its own entries in input order, then what earlier runs left
-    in the folder, sorted by file. An earlier report of one of this run's inputs, under another
-    name (the set of inputs gave it another), is removed: each input has one report in the folder."""
+    in the folder, sorted by file. An earlier report of one of this run's inputs under another name
+    that input could have had (the set of inputs gave it another) is removed: each input has one
+    report in the folder (a copy under a name of the user's own stays, and is listed)."""
     files = {item.file for item in items}
+    budget = output_name_budget(out)
+    own = {(item.file, name) for item in items for name in possible_names(item.path, budget)}
     earlier = earlier_state(out, set(names))
     kept: list[tuple[str, Report]] = []
     for name, report in earlier.reports:
-        if report.source.file in files:
+        if (report.source.file, name) in own:
             for output in writers:
                 output.drop(name)
         else:

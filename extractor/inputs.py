@@ -227,6 +227,19 @@ def output_names(paths: Sequence[Path], budget: int = DEFAULT_NAME_BUDGET) -> li
     return names
 
 
+def possible_names(path: Path, budget: int = DEFAULT_NAME_BUDGET) -> set[str]:
+    """Every output name :func:`output_names` can give ``path``, whatever the other inputs: an
+    earlier run's report of it under another of these names is its own, to be replaced.
+
+    >>> sorted(possible_names(Path("in/kent.pdf")))
+    ['kent.090dc708.json', 'kent.json', 'kent.pdf.json']
+    """
+    stem = path_text(path.stem).lstrip(".") or "input"
+    ext = _extension(path)
+    names = {f"{stem}.json", f"{stem}.{ext}.json"} if ext else {f"{stem}.json"}
+    return {name for name in names if name_bytes(name) <= budget} | {_hashed(stem, path, budget)}
+
+
 def _extension(path: Path) -> str:
     return path_text(path.suffix).lower().lstrip(".")
 

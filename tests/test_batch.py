@@ -588,3 +588,14 @@ def test_batch_folder_after_runs_equals_one_run_over_the_union(tmp_path: Path) -
         with sqlite3.connect(folder / "peel.sqlite") as conn:
             dumps.append(list(conn.iterdump()))
     assert dumps[0] == dumps[1]
+
+
+def test_batch_a_copy_under_a_name_of_the_users_own_is_kept_and_listed(tmp_path: Path) -> None:
+    source = tmp_path / "kent.txt"
+    shutil.copy(next(SAMPLES.glob("003_*")), source)
+    out = tmp_path / "out"
+    run_batch([source], out, workers=0)
+    shutil.copy(out / "kent.json", out / "kent-backup.json")
+    run_batch([source], out, workers=0, force=True)
+    assert (out / "kent-backup.json").is_file()  # not a name peel-extract gives this input: left alone
+    assert [e["output"] for e in index(out)] == ["kent.json", "kent-backup.json"]
