@@ -1,4 +1,4 @@
-"""The SQLite store: schema, upserts by content hash, and the README's three example queries.
+"""The SQLite store: schema, upserts by content hash, and the three example queries of docs/compare.md.
 
 The fixtures are reports built by hand from the schema models (several forces, two cycles of
 one force, a commissioner's report beside an inspection report), so every expected row below
@@ -277,13 +277,13 @@ def all_reports() -> list[Report]:
     return [kent_old(), kent_new(), kent_pcc(), essex(), cumbria(), unknown_force()]
 
 
-# ---- the README's queries -------------------------------------------------------------------
+# ---- docs/compare.md's queries--------------------------------------------------------------
 
 
 def readme_queries() -> dict[str, str]:
-    """The ``sql`` blocks of the README's 'Comparing reports' section, by their '-- name' first line."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("## Comparing reports", 1)[1].split("\n## ", 1)[0]
+    """The ``sql`` blocks of docs/compare.md's database section, by their '-- name' first line."""
+    text = (ROOT / "docs" / "compare.md").read_text(encoding="utf-8")
+    section = text.split("## The database", 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"```sql\n(.+?)\n```", section, re.DOTALL)
     return {block.splitlines()[0].removeprefix("-- ").strip(): block for block in blocks}
 
