@@ -28,7 +28,7 @@ from extractor.batch import (
     process_one_quietly,
     run_batch,
 )
-from extractor.errors import ExtractionError, printable
+from extractor.errors import ExtractionError, OwnOutput, WriteError, printable
 from extractor.inputs import STDIN_NAME, Input, collect_inputs, path_text, read_stdin
 from extractor.outputs.csv import FINDINGS_CSV, JUDGMENTS_CSV
 from extractor.outputs.diff import diff_files, format_diff
@@ -424,8 +424,14 @@ def _to_stream(inputs: tuple[Path, ...], target: str | Path, **options: Any) -> 
         text = report_json(outcome.report, indent)
         if target == "-":
             click.echo(text, nl=False)
-        else:
+            continue
+        try:
             write_atomic(Path(target), text)
+        except OSError as exc:  # a folder that is not there, no permission: said, not a traceback
+            click.echo(
+                _error_line(WriteError(path_text(target), f"not written: {exc.strerror or exc}")), err=True
+            )
+            return 1
     if options["db_path"] and not options["no_db"] and reports:
         try:
             write_db(reports, options["db_path"])
@@ -451,7 +457,7 @@ def _say_outcome(item: Input, outcome: Outcome, quiet: bool) -> int:
         click.echo(f"note: {printable(item.file)}: {printable(message)}", err=True)
     if outcome.error is None:
         return 0
-    skipped = not item.named and item.problem is not None
+    skipped = isinstance(outcome.error, OwnOutput) or (not item.named and item.problem is not None)
     if not (quiet and skipped):
         click.echo(_error_line(outcome.error, "skipped" if skipped else "error"), err=True)
     return 0 if skipped else 1

@@ -256,3 +256,25 @@ def test_cli_exclude_leaves_out_what_matches_in_folders(
         capsys, str(folder / "draft-response.txt"), "-o", str(tmp_path / "o3"), "-q", "--exclude", "draft*"
     )
     assert code == 0 and (tmp_path / "o3" / "draft-response.json").is_file()
+
+
+def test_cli_output_file_that_cannot_be_written_is_one_error_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "a-file").write_text("in the way\n", encoding="utf-8")
+    code, out, err = run(capsys, str(sample("003")), "-o", str(tmp_path / "a-file" / "kent.json"))
+    assert (code, out) == (1, "")
+    assert (
+        err.startswith(f"error: {tmp_path / 'a-file' / 'kent.json'}: not written: ")
+        and "[write-error]" in err
+    )
+
+
+def test_cli_own_outputs_to_standard_output_are_skipped_not_failed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert main([str(sample("003")), "-o", str(out), "-q"]) == 0
+    code, stdout, err = run(capsys, str(out / f"{sample('003').stem}.json"), "-o", "-")
+    assert (code, stdout) == (0, "")
+    assert err.startswith("skipped: ") and "[own-output]" in err
