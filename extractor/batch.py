@@ -116,6 +116,8 @@ class BatchResult:
     reused: int = 0
     log: Path | None = None
     failures: list[ExtractionError] = field(default_factory=list)
+    earlier: int = 0
+    """Index entries the folder kept from earlier runs (its reports and failures of other inputs)."""
 
     @property
     def failed(self) -> int:
@@ -507,7 +509,7 @@ def _run(
     done = [entry for entry in entries if entry is not None]
     assert len(done) == len(items)
     run = _with_earlier(out, items, names, done, writers)
-    result = BatchResult(entries=done, reused=reused)
+    result = BatchResult(entries=done, reused=reused, earlier=len(run.entries) - len(done))
     for output in writers:
         try:
             output.finish(run)

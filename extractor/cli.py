@@ -149,7 +149,8 @@ def summary_lines(result: BatchResult, output: Path, database: Database | None =
             f"{code} {n}" for code, n in result.counts("skipped").items()
         )
     shown = [printable(path_text(output / name)) for name in (INDEX_NAME, JUDGMENTS_CSV, FINDINGS_CSV)]
-    lines.append(f"index: {shown[0]}; summaries: {shown[1]}, {shown[2]}")
+    kept = f" (and {result.earlier} inputs of earlier runs)" if result.earlier else ""
+    lines.append(f"index: {shown[0]}{kept}; summaries: {shown[1]}, {shown[2]}")
     if result.log is not None:
         lines.append(f"log (tracebacks, libraries' messages): {printable(path_text(result.log))}")
     if database is not None and database.written is not None:

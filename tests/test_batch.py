@@ -510,6 +510,7 @@ def test_batch_one_file_run_into_a_folder_keeps_every_report_described(tmp_path:
 
     result = run_batch([late], out, workers=0)
     assert [e["file"] for e in result.entries] == [str(late)]  # what this run did
+    assert result.earlier == 6  # five samples and the blank file, kept from the first run
     entries = index(out)
     # the run's own input first, then what the folder already held, sorted by file
     assert [e["file"] for e in entries] == [str(late), *sorted(str(p) for p in inputs.iterdir())]

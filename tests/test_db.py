@@ -461,7 +461,9 @@ def test_db_folder_database_mirrors_the_folder_and_says_reports_and_files(
     (out / "other.json").unlink()  # a report taken out of the folder by hand
     (folder / "copy-6.txt").write_bytes(sample("003").read_bytes())
     assert main([str(folder / "copy-6.txt"), "-o", str(out), "-w", "0"]) == 0  # one file, into the folder
-    assert f"database: {out / 'peel.sqlite'}: 1 report (7 files)" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"database: {out / 'peel.sqlite'}: 1 report (7 files)" in err
+    assert f"index: {out / 'index.jsonl'} (and 6 inputs of earlier runs); summaries: " in err
     with sqlite3.connect(out / "peel.sqlite") as conn:
         files = [Path(f).name for (f,) in conn.execute("SELECT file FROM files ORDER BY file")]
     assert files == [f"copy-{n}.txt" for n in range(7)]
