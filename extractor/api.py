@@ -11,7 +11,7 @@ from extractor.model import Document, Extraction, SectionNode
 from extractor.pipeline import run_stages
 from extractor.readers import DEFAULT_MAX_BYTES, read_document
 from extractor.version import __version__
-from schemas import RESULT_FIELDS, Report, Section, SectionKind, Source
+from schemas import RESULT_FIELDS, InputFormat, Report, Section, SectionKind, Source
 
 
 def load_document(
@@ -20,13 +20,15 @@ def load_document(
     *,
     engine: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    fmt: InputFormat | str | None = None,
 ) -> Document:
     """Read a file (or its bytes) into the document model without running any stage.
 
     ``engine``: the PDF engine, "pdfium" (the default) or "pdfplumber" (the reference).
     ``max_bytes``: how far an archive (a DOCX) may unpack before it is refused as ``too-large``.
+    ``fmt``: read it as this format ("pdf", "text", "markdown", "html", "docx") whatever its content.
     """
-    return read_document(path, data, engine=engine, max_bytes=max_bytes)
+    return read_document(path, data, engine=engine, max_bytes=max_bytes, fmt=fmt)
 
 
 def run_document(document: Document) -> Report:
@@ -76,12 +78,15 @@ def extract(
     *,
     engine: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    fmt: InputFormat | str | None = None,
 ) -> Report:
     """Extract one report file into the validated :class:`~schemas.Report` model.
 
-    ``engine`` picks the PDF engine ("pdfium" by default, or "pdfplumber"). Raises an
+    ``engine`` picks the PDF engine ("pdfium" by default, or "pdfplumber"); ``fmt`` forces the
+    input format (by default it is told by content). Raises an
     :class:`~extractor.errors.ExtractionError` subclass with a stable ``code`` when the file
-    cannot be read as an inspection document (``too-large`` for an archive that unpacks past
-    ``max_bytes``), and ValueError for an unknown engine.
+    cannot be read as an inspection document (``file-not-found`` for a missing path, also a
+    ``FileNotFoundError``; ``too-large`` for an archive that unpacks past ``max_bytes``), and
+    ValueError for an unknown engine or format.
     """
-    return run_document(load_document(path, data, engine=engine, max_bytes=max_bytes))
+    return run_document(load_document(path, data, engine=engine, max_bytes=max_bytes, fmt=fmt))

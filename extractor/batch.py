@@ -1,11 +1,13 @@
 """Run extraction over many inputs: one JSON per input, ``index.jsonl`` and the summary CSVs.
 
 A batch must survive any one input. Each file is extracted in a worker process of a small pool
-that the parent watches: a file that runs past the time limit has its worker killed and is
-recorded as ``timeout``; a worker that dies (a crash, the kernel's OOM killer) is recorded as
-an internal error for that one file and replaced. Workers only read and extract: each sends
-back a report or a typed error, and the parent hands it to the outputs (:mod:`extractor.outputs`)
-as it arrives, so each JSON is written atomically the moment its report is in. An input whose
+(:mod:`extractor.pool`) that the parent watches: a file that runs past the time limit has its
+worker killed and is recorded as ``timeout``; a worker that dies (a crash, the kernel's OOM
+killer) is recorded as an internal error for that one file and replaced. Workers only read and
+extract: each sends back a report or a typed error, and the parent hands it to the outputs
+(:mod:`extractor.outputs`) as it arrives, so each JSON is written atomically the moment its report
+is in. After the run, the folder's index, CSVs and database describe every report in the folder,
+earlier runs' too (:mod:`extractor.outputs.folder`). An input whose
 content hash, path and extractor version match its existing output is not redone, so a rerun
 after an interrupted run finishes the job and ends with the same bytes as one uninterrupted run.
 Everything written depends on the inputs alone, never on the number of workers or on timing.
@@ -16,20 +18,13 @@ what the inputs are and how they are read safely is :mod:`extractor.inputs`.
 from __future__ import annotations
 
 import contextlib
-import ctypes
+import functools
 import hashlib
 import importlib
 import logging
-import multiprocessing
-import os
-import signal
-import sys
-import time
 import traceback
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
@@ -50,19 +45,16 @@ from extractor.inputs import (
     expand_inputs,
     output_names,
     path_text,
+    possible_names,
     read_input,
     refuse_own_output,
 )
 from extractor.outputs import FOLDER_OUTPUTS, Output, Run
-from extractor.outputs.files import (
-    FolderLock,
-    close_inherited_locks,
-    output_name_budget,
-    remove_stale_temps,
-    write_atomic,
-)
+from extractor.outputs.files import FolderLock, output_name_budget, remove_stale_temps, write_atomic
+from extractor.outputs.folder import earlier_state
 from extractor.outputs.index import error_entry, ok_entry
 from extractor.outputs.json import current_report
+from extractor.pool import Lost, context, cores, run_pool
 from extractor.readers import DEFAULT_MAX_BYTES
 from extractor.version import __version__
 from schemas import Report
@@ -76,6 +68,7 @@ __all__ = [
     "Outcome",
     "collect_inputs",
     "expand_inputs",
+    "extract_each",
     "library_messages",
     "output_names",
     "process_one",
@@ -99,13 +92,7 @@ class _Settings:
     max_bytes: int | None
     max_memory: int | None
     engine: str | None = None  # the PDF engine (None: the default)
-
-
-def cores() -> int:
-    """Cores this process may run on (a container or ``taskset`` may allow fewer than the machine has)."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return os.cpu_count() or 1
+    fmt: str | None = None  # the input format forced (None: told by content)
 
 
 @dataclass
@@ -129,6 +116,8 @@ class BatchResult:
     reused: int = 0
     log: Path | None = None
     failures: list[ExtractionError] = field(default_factory=list)
+    earlier: int = 0
+    """Index entries the folder kept from earlier runs (its reports and failures of other inputs)."""
 
     @property
     def failed(self) -> int:
@@ -203,45 +192,55 @@ def library_messages() -> Iterator[list[str]]:
 
 def process_one_quietly(
     path: Path,
-    target: Path,
+    target: Path | None,
     *,
     force: bool,
     max_bytes: int | None,
     file: str | None = None,
     engine: str | None = None,
+    fmt: str | None = None,
+    data: bytes | None = None,
 ) -> Outcome:
     """:func:`process_one` with libraries' log messages kept in the outcome, off the user's screen."""
     with library_messages() as messages:
-        outcome = process_one(path, target, force=force, max_bytes=max_bytes, file=file, engine=engine)
+        outcome = process_one(
+            path, target, force=force, max_bytes=max_bytes, file=file, engine=engine, fmt=fmt, data=data
+        )
     outcome.messages = messages
     return outcome
 
 
 def process_one(
     path: Path,
-    target: Path,
+    target: Path | None,
     *,
     force: bool = False,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
     file: str | None = None,
     engine: str | None = None,
+    fmt: str | None = None,
+    data: bytes | None = None,
 ) -> Outcome:
     """Extract one input, or take back its current JSON at ``target``; never raises for bad input.
 
     ``file``: the input's name in the report and errors (default: the path as text); ``engine``:
-    the PDF engine (None: the default).
+    the PDF engine (None: the default); ``fmt``: the input format forced; ``target`` None: no
+    earlier JSON to take back (a run to standard output); ``data``: the input's bytes, already
+    read (standard input), instead of reading ``path``.
     """
     file = path_text(path) if file is None else file
     sha256: str | None = None
     try:
-        data = read_input(path, file, max_bytes)
+        data = read_input(path, file, max_bytes) if data is None else data
         sha256 = hashlib.sha256(data).hexdigest()
         refuse_own_output(file, data)
-        if not force:
+        if not force and target is not None:
             existing = current_report(target, file=file, sha256=sha256, version=__version__)
             if existing is not None:
                 return Outcome(report=existing, reused=True)
-        options = {"engine": engine} if engine is not None else {}  # the default: a plain call
+        options: dict[str, Any] = {"engine": engine} if engine is not None else {}  # default: a plain call
+        if fmt is not None:
+            options["fmt"] = fmt
         return Outcome(report=extract(file, data, max_bytes=max_bytes, **options))
     except ExtractionError as exc:
         return Outcome(error=exc, sha256=sha256)
@@ -253,74 +252,100 @@ def process_one(
         return Outcome(error=error, sha256=sha256, traceback=traceback.format_exc())
 
 
-# --- the worker pool ----------------------------------------------------------------------------
+def _work(settings: _Settings, task: tuple[Path, Path | None]) -> Outcome:
+    """What a worker does with one task: (input path, its output JSON or None)."""
+    path, target = task
+    return process_one_quietly(
+        path,
+        target,
+        force=settings.force,
+        max_bytes=settings.max_bytes,
+        engine=settings.engine,
+        fmt=settings.fmt,
+    )
 
 
-_PARENT_ENDS: set[Connection] = set()
-"""The parent's ends of the workers' pipes. A forked worker closes its copies: while any process
-holds a parent end open, the worker at the other end never sees EOF, and would outlive a killed
-parent instead of exiting after its file."""
+def _outcomes(
+    tasks: Sequence[tuple[Path, Path | None]],
+    workers: int | None,
+    timeout: float | None,
+    settings: _Settings,
+    on_start: Callable[[Path], None] | None,
+) -> Iterator[tuple[int, Outcome]]:
+    """Each task's (index, outcome) as it comes: in this process (``workers`` 0) or in the pool."""
+    count = cores() if workers is None else workers
+    if count <= 0:
+        for index, task in enumerate(tasks):
+            if on_start:
+                on_start(task[0])
+            yield index, _work(settings, task)
+        return
+    if context().get_start_method() == "fork":
+        _preload(settings.engine)
+    started = (lambda index: on_start(tasks[index][0])) if on_start else None
+    results = run_pool(
+        tasks,
+        functools.partial(_work, settings),
+        workers=count,
+        timeout=timeout or None,
+        max_memory=settings.max_memory,
+        on_start=started,
+    )
+    with contextlib.closing(results):
+        for index, result in results:
+            if isinstance(result, Lost):
+                file = path_text(tasks[index][0])
+                error = Timeout(file, result.message) if result.why == "timeout" else None
+                result = Outcome(error=error or InternalError(file, result.message))
+            yield index, result
 
 
-_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+def extract_each(
+    inputs: Iterable[str | Path | Input],
+    *,
+    workers: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    max_memory: int | None = DEFAULT_MAX_MEMORY,
+    engine: str | None = None,
+    fmt: str | None = None,
+    on_start: Callable[[Path], None] | None = None,
+) -> Iterator[tuple[Input, Outcome]]:
+    """Extract every input (files, folders, or :func:`collect_inputs`' items) without an output
+    folder, yielding each with its outcome in input order as soon as its turn comes.
 
-
-def _die_with_parent(parent: int) -> None:
-    """On Linux, have the kernel kill this worker when the parent dies (even by SIGKILL).
-
-    Otherwise an orphaned worker stuck on a pathological file would run on with no one to stop it.
+    What :func:`run_batch` does minus the folder: the same pool, time and memory limits
+    (``workers`` 0: in this process); nothing is reused or written. For ``-o -``.
     """
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(0)
+    items = _items(inputs, None)
+    readable = [n for n, item in enumerate(items) if item.problem is None]
+    settings = _Settings(True, max_bytes, max_memory or None, engine, fmt)
+    tasks = [(items[n].path, None) for n in readable]
+    ready: dict[int, Outcome] = {}
+    at = 0
+
+    def due() -> Iterator[tuple[Input, Outcome]]:
+        nonlocal at
+        while at < len(items):
+            problem = items[at].problem
+            if problem is not None:
+                yield items[at], Outcome(error=problem)
+            elif at in ready:
+                yield items[at], ready.pop(at)
+            else:
+                return
+            at += 1
+
+    yield from due()
+    for index, outcome in _outcomes(tasks, workers, timeout, settings, on_start):
+        ready[readable[index]] = outcome
+        yield from due()
 
 
-def _limit_memory(limit: int | None) -> None:
-    """Cap this worker's address space, so a runaway file raises MemoryError here, not elsewhere."""
-    if not limit:
-        return
-    try:
-        import resource
-    except ImportError:  # not on Windows
-        return
-    _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-
-
-def _worker_main(conn: Connection, out_dir: Path, settings: _Settings, parent: int) -> None:
-    """Loop of a worker process: take (index, path, name), send back (index, Outcome); stop on EOF."""
-    for inherited in list(_PARENT_ENDS):
-        inherited.close()
-    _PARENT_ENDS.clear()
-    close_inherited_locks()  # the folder's lock is the parent's: it must go when the parent goes
-    _die_with_parent(parent)
-    # Ctrl-C reaches the whole process group: the parent alone decides what to stop.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _limit_memory(settings.max_memory)
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):  # the parent is gone
-            return
-        if task is None:
-            return
-        index, path, name = task
-        outcome = process_one_quietly(
-            path, out_dir / name, force=settings.force, max_bytes=settings.max_bytes, engine=settings.engine
-        )
-        try:
-            conn.send((index, outcome))
-        except (BrokenPipeError, OSError):
-            return
+def _items(inputs: Iterable[str | Path | Input], out: Path | None) -> list[Input]:
+    given = list(inputs)
+    items = [i for i in given if isinstance(i, Input)]
+    return items if len(items) == len(given) else collect_inputs(given, out)  # type: ignore[arg-type]
 
 
 def _preload(engine: str | None) -> None:
@@ -342,137 +367,6 @@ def _preload(engine: str | None) -> None:
 
 
 _PRELOAD_TEXT = "PEEL 2023–25\n\nInvestigating crime\n\nThe force is good at investigating crime.\n".encode()
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    """``fork`` where there is one (a worker starts in milliseconds); ``spawn`` elsewhere."""
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method)
-
-
-class _Worker:
-    """One worker process, its pipe, and the task it is on."""
-
-    def __init__(self, out_dir: Path, settings: _Settings) -> None:
-        ctx = _context()
-        self.conn, child = ctx.Pipe()
-        _PARENT_ENDS.add(self.conn)
-        self.process = ctx.Process(
-            target=_worker_main,
-            args=(child, out_dir, settings, os.getpid()),
-            daemon=True,
-            name="peel-worker",
-        )
-        self.process.start()
-        child.close()
-        self.task: int | None = None
-        self.deadline: float | None = None
-
-    def give(self, index: int, path: Path, name: str, timeout: float | None) -> None:
-        self.task = index
-        self.deadline = time.monotonic() + timeout if timeout else None
-        self.conn.send((index, path, name))
-
-    def kill(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(5)
-        self._close()
-
-    def _close(self) -> None:
-        _PARENT_ENDS.discard(self.conn)
-        self.conn.close()
-
-    def stop(self) -> None:
-        """Let the worker finish and exit (it stops on ``None``); kill it if it has not in 5 s."""
-        with contextlib.suppress(OSError):
-            self.conn.send(None)
-        self.process.join(5)
-        self.kill()
-
-
-def _death_message(exitcode: int | None) -> str:
-    if exitcode is not None and exitcode < 0:
-        try:
-            how = f"killed by {signal.Signals(-exitcode).name}"
-        except ValueError:
-            how = f"killed by signal {-exitcode}"
-    else:
-        how = f"exit status {exitcode}"
-    return f"the worker process died ({how}) while reading this file; it may have run out of memory"
-
-
-def _run_pool(
-    paths: Sequence[Path],
-    names: Sequence[str],
-    out: Path,
-    workers: int,
-    timeout: float | None,
-    settings: _Settings,
-    on_start: Callable[[Path], None] | None,
-    finish: Callable[[int, Outcome], None],
-) -> None:
-    """Feed every input to a pool of ``workers`` processes, watching time limits and deaths."""
-    pending = deque(range(len(paths)))
-    pool: list[_Worker] = []
-
-    def feed(worker: _Worker) -> bool:
-        if not pending:
-            return False
-        index = pending.popleft()
-        if on_start:
-            on_start(paths[index])
-        worker.give(index, paths[index], names[index], timeout)
-        return True
-
-    try:
-        for _ in range(min(workers, len(paths))):
-            worker = _Worker(out, settings)
-            pool.append(worker)
-            feed(worker)
-        while any(w.task is not None for w in pool):
-            busy = [w for w in pool if w.task is not None]
-            deadlines = [w.deadline for w in busy if w.deadline is not None]
-            wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
-            wait([w.conn for w in busy] + [w.process.sentinel for w in busy], wait_for)
-            for worker in busy:
-                index = worker.task
-                assert index is not None
-                outcome: Outcome | None = None
-                died = late = False
-                if worker.conn.poll():
-                    try:
-                        got, outcome = worker.conn.recv()
-                        assert got == index
-                    except (EOFError, OSError):  # poll() is also true when the worker died
-                        died = True
-                elif not worker.process.is_alive():
-                    died = True
-                elif worker.deadline is not None and time.monotonic() >= worker.deadline:
-                    message = f"took longer than {timeout:g} s and was stopped (--timeout)"
-                    outcome = Outcome(error=Timeout(str(paths[index]), message))
-                    late = True
-                if died:
-                    worker.process.join(5)
-                    message = _death_message(worker.process.exitcode)
-                    outcome = Outcome(error=InternalError(str(paths[index]), message))
-                if outcome is None:
-                    continue
-                worker.task = None
-                if died or late:  # replaced: its file alone has failed
-                    worker.kill()
-                    pool.remove(worker)
-                    if pending:
-                        worker = _Worker(out, settings)
-                        pool.append(worker)
-                finish(index, outcome)
-                feed(worker)
-    finally:
-        for worker in pool:
-            if worker.task is None:
-                worker.stop()
-            else:
-                worker.kill()
 
 
 def _log_section(file: str, outcome: Outcome) -> str:
@@ -507,6 +401,7 @@ def run_batch(
     outputs: Sequence[Output] = (),
     wait: float | None = 0.0,
     engine: str | None = None,
+    fmt: str | None = None,
 ) -> BatchResult:
     """Extract every input into ``out_dir``; write ``index.jsonl``, ``judgments.csv``, ``findings.csv``.
 
@@ -517,10 +412,14 @@ def run_batch(
     whose output is current. ``max_memory``: bytes of address space per worker (a file that needs
     more fails with ``too-large``; ``None``/0: no cap; not applied with ``workers=0``).
     ``on_start(path)`` and ``on_done(entry)`` report progress; the entry
-    given to ``on_done`` carries an extra ``reused`` flag that the index does not. ``outputs``:
+    given to ``on_done`` carries an extra ``reused`` flag and the input's ``log`` text (libraries'
+    messages, a bug's traceback) that the index does not. ``outputs``:
     more outputs (a :class:`~extractor.outputs.Database`) to run after the folder's own.
-    ``engine``: the PDF engine ("pdfium", the default, or "pdfplumber").
+    ``engine``: the PDF engine ("pdfium", the default, or "pdfplumber"); ``fmt``: read every
+    input as this format instead of telling it by content.
 
+    The index, CSVs and outputs cover every report in the folder afterwards: the run's, then the
+    earlier runs' whose JSON is still there (:func:`~extractor.outputs.folder.earlier_state`).
     The run holds the folder's lock throughout: when another run holds it, ``wait`` says how long
     to wait for it (seconds; ``None``: as long as it takes) before raising
     :class:`~extractor.errors.FolderInUse`. Tracebacks of inputs that met a bug, and what libraries
@@ -542,12 +441,8 @@ def run_batch(
         )
     try:
         remove_stale_temps(out, lock.since)
-        settings = _Settings(force, max_bytes, max_memory or None, engine)
-        given = list(inputs)
-        items = [i for i in given if isinstance(i, Input)]
-        if len(items) != len(given):
-            items = collect_inputs(given, out)  # type: ignore[arg-type]
-        result = _run(items, out, workers, timeout, settings, on_start, on_done, outputs)
+        settings = _Settings(force, max_bytes, max_memory or None, engine, fmt)
+        result = _run(_items(inputs, out), out, workers, timeout, settings, on_start, on_done, outputs)
         remove_stale_temps(out, lock.since)
         return result
     finally:
@@ -576,7 +471,7 @@ def _run(
     def record(at: int, entry: dict[str, Any], was_reused: bool = False) -> None:
         entries[at] = entry
         if on_done:
-            on_done({**entry, "reused": was_reused})
+            on_done({**entry, "reused": was_reused, "log": logs[at]})
 
     for at, item in enumerate(items):  # known before reading: a failure if named, else skipped
         if item.problem is not None:
@@ -607,25 +502,14 @@ def _run(
             log.debug("internal error on %s\n%s", printable(file), outcome.traceback)
         record(at, entry, outcome.reused)
 
-    count = cores() if workers is None else workers
-    if count <= 0:
-        for index, path in enumerate(paths):
-            if on_start:
-                on_start(path)
-            target = out / names[index]
-            outcome = process_one_quietly(
-                path, target, force=settings.force, max_bytes=settings.max_bytes, engine=settings.engine
-            )
-            finish(index, outcome)
-    else:
-        if _context().get_start_method() == "fork":
-            _preload(settings.engine)
-        _run_pool(paths, names, out, count, timeout or None, settings, on_start, finish)
+    tasks = [(path, out / name) for path, name in zip(paths, names, strict=True)]
+    for index, outcome in _outcomes(tasks, workers, timeout, settings, on_start):
+        finish(index, outcome)
 
     done = [entry for entry in entries if entry is not None]
     assert len(done) == len(items)
-    run = Run(names=tuple(e["output"] for e in done if e["output"]), entries=tuple(done))
-    result = BatchResult(entries=done, reused=reused)
+    run = _with_earlier(out, items, names, done, writers)
+    result = BatchResult(entries=done, reused=reused, earlier=len(run.entries) - len(done))
     for output in writers:
         try:
             output.finish(run)
@@ -636,6 +520,36 @@ def _run(
             result.failures.append(output.failure)
     result.log = _write_log(out / LOG_NAME, "".join(logs), result)
     return result
+
+
+def _with_earlier(
+    out: Path, items: list[Input], names: list[str], done: list[dict[str, Any]], writers: list[Output]
+) -> Run:
+    """The run as the outputs finish it: its own entries in input order, then what earlier runs left
+    in the folder, sorted by file. An earlier report of one of this run's inputs under another name
+    that input could have had (the set of inputs gave it another) is removed: each input has one
+    report in the folder (a copy under a name of the user's own stays, and is listed)."""
+    files = {item.file for item in items}
+    budget = output_name_budget(out)
+    own = {(item.file, name) for item in items for name in possible_names(item.path, budget)}
+    earlier = earlier_state(out, set(names))
+    kept: list[tuple[str, Report]] = []
+    for name, report in earlier.reports:
+        if (report.source.file, name) in own:
+            for output in writers:
+                output.drop(name)
+        else:
+            kept.append((name, report))
+            for output in writers:
+                output.write(report, name, reused=True)
+    reported = files | {report.source.file for _, report in kept}
+    rest = [ok_entry(report.source.file, name, report) for name, report in kept]
+    rest += [entry for entry in earlier.failures if entry["file"] not in reported]
+    rest.sort(key=lambda entry: entry["file"])
+    return Run(
+        names=tuple(e["output"] for e in done if e["output"]) + tuple(name for name, _ in kept),
+        entries=(*done, *rest),
+    )
 
 
 def _write_log(path: Path, text: str, result: BatchResult) -> Path | None:

@@ -2,7 +2,8 @@
 
 Exit status: 0 every input gave a report, 1 some inputs failed, 2 usage error or the output
 folder in use by another run, 130 interrupted. Names are shown escaped (a file name is data: its
-control characters cannot move the cursor or forge a line).
+control characters cannot move the cursor or forge a line). Help texts are plain text: click
+prints them as written (no reST markup).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 import signal
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
 from typing import Any, ClassVar
@@ -19,26 +20,26 @@ from typing import Any, ClassVar
 import click
 from tqdm import tqdm
 
-from extractor.api import extract
 from extractor.batch import (
-    DEFAULT_MAX_BYTES,
-    DEFAULT_MAX_MEMORY,
     DEFAULT_TIMEOUT,
     BatchResult,
-    library_messages,
+    Outcome,
+    extract_each,
+    process_one_quietly,
     run_batch,
 )
-from extractor.errors import ExtractionError, printable
-from extractor.inputs import collect_inputs, path_text, read_input
+from extractor.errors import ExtractionError, OwnOutput, WriteError, printable
+from extractor.inputs import STDIN_NAME, Input, collect_inputs, path_text, read_stdin
 from extractor.outputs.csv import FINDINGS_CSV, JUDGMENTS_CSV
 from extractor.outputs.diff import diff_files, format_diff
+from extractor.outputs.files import write_atomic
 from extractor.outputs.html import OVERVIEW_NAME, write_overview
 from extractor.outputs.index import INDEX_NAME
 from extractor.outputs.json import report_json
-from extractor.outputs.sqlite import Database, database_error, write_db
+from extractor.outputs.sqlite import DB_NAME, Database, database_error, write_db
 from extractor.readers.pdf.engine import DEFAULT_ENGINE, ENGINES
 from extractor.version import __version__
-from schemas import json_schema_text
+from schemas import InputFormat, json_schema_text
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,12 +47,16 @@ from schemas import json_schema_text
 def cli() -> None:
     """peel-extract: HMICFRS PEEL inspection reports to validated, normalized JSON.
 
-    Run ``peel-extract FILE_OR_DIR... -o DIR`` (the ``extract`` command is the default).
+    extract is the default command: 'peel-extract FILE_OR_DIR... -o DIR' is
+    'peel-extract extract FILE_OR_DIR... -o DIR'. Name it to extract a folder
+    called like a command: 'peel-extract extract report/'.
+
+    Run 'peel-extract COMMAND --help' for a command's options.
     """
 
 
 class ByteSize(click.ParamType):
-    """A size in bytes written as ``1000``, ``64K``, ``64M``, ``1G`` (or with a B: ``64MB``; 1K = 1024).
+    """A size in bytes written as 1000, 64K, 64M, 1G (or with a B: 64MB; 1K = 1024).
 
     ``zero_means``: what 0 stands for where it is allowed ("no cap"); elsewhere a size is above 0.
     """
@@ -79,9 +84,10 @@ class ByteSize(click.ParamType):
 class Progress:
     """Reports a batch as it goes: a tqdm bar on a terminal, plain lines otherwise, errors only if quiet."""
 
-    def __init__(self, total: int, output: Path, quiet: bool, bar: bool) -> None:
+    def __init__(self, total: int, output: Path, quiet: bool, bar: bool, verbose: bool = False) -> None:
         self.output = output
         self.quiet = quiet
+        self.verbose = verbose
         self.failed = 0
         self.bar: tqdm[Any] | None = None
         if bar and not quiet and total:
@@ -115,9 +121,11 @@ class Progress:
                 self._say(line)
             elif not self.quiet:
                 self._say(line)
-        elif not self.quiet and self.bar is None:
+        elif not self.quiet and (self.bar is None or self.verbose):
             verb = "reused" if entry.get("reused") else "ok"
             self._say(f"{verb}: {file} -> {printable(path_text(self.output / str(entry['output'])))}")
+        if self.verbose and entry.get("log"):  # what goes to the log, shown as it comes
+            self._say(str(entry["log"]).rstrip("\n"))
         if self.bar is not None:
             self.bar.update(1)
             self._postfix("")
@@ -141,30 +149,29 @@ def summary_lines(result: BatchResult, output: Path, database: Database | None =
             f"{code} {n}" for code, n in result.counts("skipped").items()
         )
     shown = [printable(path_text(output / name)) for name in (INDEX_NAME, JUDGMENTS_CSV, FINDINGS_CSV)]
-    lines.append(f"index: {shown[0]}; summaries: {shown[1]}, {shown[2]}")
+    kept = f" (and {result.earlier} inputs of earlier runs)" if result.earlier else ""
+    lines.append(f"index: {shown[0]}{kept}; summaries: {shown[1]}, {shown[2]}")
     if result.log is not None:
         lines.append(f"log (tracebacks, libraries' messages): {printable(path_text(result.log))}")
     if database is not None and database.written is not None:
-        written = database.written
-        where = printable(path_text(database.path))
-        lines.append(f"database: {where} ({written.added} added, {written.replaced} replaced)")
+        lines.append(f"database: {printable(path_text(database.path))}: {database.written}")
     return lines
 
 
-def _error_line(exc: ExtractionError) -> str:
-    return f"error: {printable(exc.path)}: {printable(exc.message)} [{exc.code}]"
-
-
-def _size_option(flag: str, default: int, shown: str, help: str) -> Callable[[Any], Any]:
-    return click.option(flag, type=ByteSize(), default=default, show_default=shown, help=help)
+def _error_line(exc: ExtractionError, status: str = "error") -> str:
+    return f"{status}: {printable(exc.path)}: {printable(exc.message)} [{exc.code}]"
 
 
 def _existing(ctx: click.Context, param: click.Parameter, value: tuple[Path, ...]) -> tuple[Path, ...]:
-    """Inputs must exist; a broken link, FIFO or device named is an input that fails, not a usage error."""
+    """Inputs must exist; a broken link, FIFO or device named is an input that fails, not a usage error.
+    ``-`` is standard input."""
     for path in value:
-        if not os.path.lexists(path):
+        if str(path) != "-" and not os.path.lexists(path):
             raise click.BadParameter(f"Path {printable(path_text(path))!r} does not exist.", ctx, param)
     return value
+
+
+FORMATS = sorted(f.value for f in InputFormat)
 
 
 @cli.command("extract")
@@ -174,7 +181,38 @@ def _existing(ctx: click.Context, param: click.Parameter, value: tuple[Path, ...
     "--output",
     default="output",
     show_default=True,
-    help="Folder for <stem>.json files, index.jsonl and the CSVs; '-' writes one report to standard output.",
+    metavar="DIR|FILE.json|-",
+    help="Folder for <stem>.json files, index.jsonl and the CSVs; '-': standard output; "
+    "FILE.json: that file, for one input.",
+)
+@click.option(
+    "--format",
+    "out_format",
+    type=click.Choice(["json", "jsonl"]),
+    default=None,
+    help="With -o -: json (one report, indented) or jsonl (a report a line) [default: json for one "
+    "file, jsonl for more].",
+)
+@click.option(
+    "--indent",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Spaces of indent, for -o - and -o FILE.json [default: 2].",
+)
+@click.option("--compact", is_flag=True, help="JSON on one line, for -o - and -o FILE.json.")
+@click.option(
+    "--from",
+    "in_format",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="Read every input as this format [default: told by content, not by extension].",
+)
+@click.option(
+    "--exclude",
+    "exclude",
+    metavar="PATTERN",
+    multiple=True,
+    help="In folders, leave out what matches: a name ('draft*', '*.docx') or a path ('2017/*'). Repeatable.",
 )
 @click.option(
     "-w",
@@ -190,17 +228,18 @@ def _existing(ctx: click.Context, param: click.Parameter, value: tuple[Path, ...
     show_default=True,
     help="Seconds one file may take before it is stopped and recorded as 'timeout'; 0: no limit.",
 )
-@_size_option(
+@click.option(
     "--max-bytes",
-    DEFAULT_MAX_BYTES,
-    "64M",
-    "Larger inputs are not read and are recorded as 'too-large' (e.g. 500K, 64M, 1G).",
+    type=ByteSize(),
+    default="64M",
+    show_default=True,
+    help="Larger inputs are not read and are recorded as 'too-large' (e.g. 500K, 64M, 1G).",
 )
 @click.option(
     "--max-memory",
     type=ByteSize(zero_means="no cap"),
-    default=DEFAULT_MAX_MEMORY,
-    show_default="4G",
+    default="4G",
+    show_default=True,
     help="Memory one worker may use; a file that needs more is recorded as 'too-large'; 0: no cap.",
 )
 @click.option("-f", "--force", is_flag=True, help="Redo every input, even those whose output is current.")
@@ -211,10 +250,18 @@ def _existing(ctx: click.Context, param: click.Parameter, value: tuple[Path, ...
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Also print a line per file under the progress bar, and what goes to the log (libraries' "
+    "messages, tracebacks) as each file ends.",
+)
+@click.option(
     "--db",
     "db_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also upsert the reports into this SQLite database (default for folder runs: DIR/peel.sqlite).",
+    help="Also write the reports into this SQLite database [default for folder runs, and when DIR has "
+    "one: DIR/peel.sqlite].",
 )
 @click.option("--no-db", is_flag=True, help="Do not write the SQLite database.")
 @click.option(
@@ -228,61 +275,97 @@ def _existing(ctx: click.Context, param: click.Parameter, value: tuple[Path, ...
     default=None,
     help=f"How PDFs are read [default: {DEFAULT_ENGINE}]; pdfplumber is the slower reference.",
 )
-def extract_command(
-    inputs: tuple[Path, ...],
-    output: str,
-    workers: int | None,
-    timeout: float,
-    max_bytes: int,
-    max_memory: int,
-    force: bool,
-    wait: bool,
-    quiet: bool,
-    progress: bool | None,
-    db_path: Path | None,
-    no_db: bool,
-    engine: str | None,
-) -> None:
+def extract_command(inputs: tuple[Path, ...], output: str, **options: Any) -> None:
     """Extract reports from files and folders into JSON.
 
-    Inputs whose content and extractor version match their existing output are not redone, so
-    running the same command again after an interruption finishes the job.
+    Inputs whose content and extractor version match their existing output are
+    not redone, so running the same command again after an interruption
+    finishes the job. After any run into a folder, its index.jsonl, CSVs and
+    database describe every report in it.
 
-    Exit status: 0 every input gave a report, 1 some inputs failed, 2 usage error or the output
-    folder in use by another run (``--wait`` queues behind it instead), 130 interrupted.
+    '-' reads one input from standard input. Exit status: 0 every input gave
+    a report, 1 some inputs failed, 2 usage error or the output folder in use
+    by another run (--wait queues behind it instead), 130 interrupted.
 
-    Example:
+    Examples:
 
+    \b
         peel-extract samples/ -o output/ --workers 2
+        peel-extract samples/004_6a5c3d0be53c8a20.txt -o kent.json
+        cat report.pdf | peel-extract - -o -
+        peel-extract samples/ -o - | jq -r .document.title
     """
+    if options["quiet"] and options["verbose"]:
+        raise click.UsageError("-q and -v say opposite things; give one")
+    target = _target(inputs, output, options)
+    if target == "folder":
+        sys.exit(_to_folder(inputs, Path(output), **options))
+    sys.exit(_to_stream(inputs, target, **options))
+
+
+def _target(inputs: tuple[Path, ...], output: str, options: dict[str, Any]) -> str | Path:
+    """Where the reports go: 'folder', '-' (standard output) or a FILE.json; a usage error otherwise."""
+    one_file = len(inputs) == 1 and not inputs[0].is_dir()
+    path = Path(output)
     if output == "-":
-        if len(inputs) != 1 or inputs[0].is_dir():
-            raise click.UsageError("-o - writes to standard output and takes exactly one file")
-        sys.exit(_extract_to_stdout(inputs[0], None if no_db else db_path, max_bytes, engine))
-    out = Path(output)
-    _note_in_process_limits(workers, timeout, max_memory)
-    items = collect_inputs(inputs, out)
-    wants_db = not no_db and (db_path or any(path.is_dir() for path in inputs))
+        target: str | Path = "-"
+    elif path.is_dir():
+        target = "folder"
+    elif path.suffix.lower() == ".json" or os.path.lexists(path):
+        if not (one_file and path.suffix.lower() == ".json"):
+            what = "is a file, not a folder" if os.path.lexists(path) else "names a .json file"
+            raise click.UsageError(
+                f"-o {printable(output)} {what}: -o FILE.json takes one input file; for more, "
+                "give a folder, or '-' for standard output"
+            )
+        target = path
+    else:
+        target = "folder"
+    if "-" in map(str, inputs) and (len(inputs) != 1 or target == "folder"):
+        raise click.UsageError("'-' (standard input) is one input on its own, with -o - or -o FILE.json")
+    shaped = options["out_format"] or options["indent"] is not None or options["compact"]
+    if target == "folder" and shaped:
+        raise click.UsageError("--format, --indent and --compact shape -o - and -o FILE.json only")
+    several = not one_file
+    if options["out_format"] == "json" and several and target == "-":
+        raise click.UsageError("--format json writes one report; give --format jsonl for several")
+    if options["out_format"] == "jsonl" and target not in ("-", "folder"):
+        raise click.UsageError("-o FILE.json holds one report; --format jsonl is for -o -")
+    lines = options["out_format"] == "jsonl" or (options["out_format"] is None and several)
+    if target == "-" and lines and options["indent"] is not None:
+        raise click.UsageError("JSON Lines are one report a line: --indent is for one report")
+    return target
+
+
+def _to_folder(
+    inputs: tuple[Path, ...], out: Path, *, quiet: bool, verbose: bool, progress: bool | None, no_db: bool,
+    db_path: Path | None, wait: bool, exclude: tuple[str, ...], in_format: str | None, **options: Any,
+) -> int:  # fmt: skip
+    """A folder run: the batch, its progress, its summary; the exit status."""
+    _note_in_process_limits(options["workers"], options["timeout"], options["max_memory"])
+    items = collect_inputs(inputs, out, exclude)
+    wants_db = not no_db and (db_path or any(path.is_dir() for path in inputs) or (out / DB_NAME).exists())
     database = Database(out, db_path) if wants_db else None
-    shown = Progress(len(items), out, quiet, sys.stderr.isatty() if progress is None else progress)
+    shown = Progress(len(items), out, quiet, sys.stderr.isatty() if progress is None else progress, verbose)
     try:
         result = run_batch(
             items,
             out,
             on_done=shown.done,
             on_start=shown.start,
-            workers=workers,
-            timeout=timeout or None,
-            max_bytes=max_bytes,
-            max_memory=max_memory,
-            force=force,
+            workers=options["workers"],
+            timeout=options["timeout"] or None,
+            max_bytes=options["max_bytes"],
+            max_memory=options["max_memory"],
+            force=options["force"],
             outputs=[database] if database else (),
             wait=None if wait else 0.0,
-            engine=engine,
+            engine=options["engine"],
+            fmt=in_format,
         )
     except ExtractionError as exc:  # the folder is another run's, or cannot be written: nothing done
         click.echo(_error_line(exc), err=True)
-        sys.exit(2)
+        return 2
     finally:
         shown.close()
     if not quiet:
@@ -291,7 +374,7 @@ def extract_command(
     # What could not be written (the database, a CSV on a full disk); the rest of the run is whole.
     for failure in result.failures:
         click.echo(_error_line(failure), err=True)
-    sys.exit(result.exit_code)
+    return result.exit_code
 
 
 def _note_in_process_limits(workers: int | None, timeout: float, max_memory: int) -> None:
@@ -308,29 +391,77 @@ def _note_in_process_limits(workers: int | None, timeout: float, max_memory: int
             )
 
 
-def _extract_to_stdout(source: Path, db_path: Path | None, max_bytes: int, engine: str | None = None) -> int:
-    """One report's JSON on standard output; what libraries logged comes first, as ``note:`` lines."""
-    failure: ExtractionError | None = None
-    file = path_text(source)
-    with library_messages() as messages:
+def _to_stream(inputs: tuple[Path, ...], target: str | Path, **options: Any) -> int:
+    """Reports to standard output (JSON, or JSON Lines for several) or to one FILE.json.
+
+    One file is read in this process (as extract() would); several go through the batch's pool,
+    with its time and memory limits, and come out in input order. What libraries logged while
+    reading a file comes first, as ``note:`` lines on standard error.
+    """
+    lines = options["out_format"] == "jsonl" or (
+        options["out_format"] is None and (len(inputs) > 1 or inputs[0].is_dir())
+    )
+    indent = (
+        None if options["compact"] or lines else options["indent"] if options["indent"] is not None else 2
+    )
+    limits = {k: options[k] for k in ("max_bytes", "engine")} | {"fmt": options["in_format"]}
+    if str(inputs[0]) == "-":
+        outcomes = iter([(Input(Path(STDIN_NAME)), _stdin_outcome(**limits))])
+    else:
+        workers = options["workers"] if options["workers"] is not None else (0 if not lines else None)
+        outcomes = extract_each(
+            collect_inputs(inputs, None, options["exclude"]),
+            workers=workers,
+            timeout=options["timeout"] or None,
+            max_memory=options["max_memory"],
+            **limits,
+        )
+    failed, reports = 0, []
+    for item, outcome in outcomes:
+        failed += _say_outcome(item, outcome, quiet=options["quiet"])
+        if outcome.report is None:
+            continue
+        reports.append(outcome.report)
+        text = report_json(outcome.report, indent)
+        if target == "-":
+            click.echo(text, nl=False)
+            continue
         try:
-            options = {"engine": engine} if engine else {}
-            report = extract(file, read_input(source, file, max_bytes), max_bytes=max_bytes, **options)
-        except ExtractionError as exc:
-            failure = exc
-    for message in messages:  # what pdfminer & co. said, as notes rather than raw log lines
-        click.echo(f"note: {printable(file)}: {printable(message)}", err=True)
-    if failure is not None:
-        click.echo(_error_line(failure), err=True)
-        return 1
-    click.echo(report_json(report), nl=False)
-    if db_path:
-        try:
-            write_db([report], db_path)
-        except (sqlite3.Error, OSError) as exc:
-            click.echo(_error_line(database_error(db_path, exc)), err=True)
+            write_atomic(Path(target), text)
+        except OSError as exc:  # a folder that is not there, no permission: said, not a traceback
+            click.echo(
+                _error_line(WriteError(path_text(target), f"not written: {exc.strerror or exc}")), err=True
+            )
             return 1
-    return 0
+    if options["db_path"] and not options["no_db"] and reports:
+        try:
+            write_db(reports, options["db_path"])
+        except (sqlite3.Error, OSError) as exc:
+            click.echo(_error_line(database_error(options["db_path"], exc)), err=True)
+            return 1
+    return 1 if failed else 0
+
+
+def _stdin_outcome(max_bytes: int, engine: str | None, fmt: str | None) -> Outcome:
+    """The outcome of standard input's bytes, read in this process."""
+    try:
+        data = read_stdin(sys.stdin.buffer, max_bytes)
+    except ExtractionError as exc:
+        return Outcome(error=exc)
+    path = Path(STDIN_NAME)
+    return process_one_quietly(path, None, force=True, max_bytes=max_bytes, engine=engine, fmt=fmt, data=data)
+
+
+def _say_outcome(item: Input, outcome: Outcome, quiet: bool) -> int:
+    """Notes (libraries' messages) and the error of one input on standard error; 1 if it failed."""
+    for message in outcome.messages:
+        click.echo(f"note: {printable(item.file)}: {printable(message)}", err=True)
+    if outcome.error is None:
+        return 0
+    skipped = isinstance(outcome.error, OwnOutput) or (not item.named and item.problem is not None)
+    if not (quiet and skipped):
+        click.echo(_error_line(outcome.error, "skipped" if skipped else "error"), err=True)
+    return 0 if skipped else 1
 
 
 @cli.command("schema")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import unicodedata
 
 from schemas import Span, Warning
@@ -78,6 +80,19 @@ class NotAnInspectionDocument(ExtractionError):
     code = "not-an-inspection-document"
 
 
+class FileNotFound(ExtractionError, FileNotFoundError):
+    """The input named does not exist; also a ``FileNotFoundError``, so ``except OSError`` catches it."""
+
+    code = "file-not-found"
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(path, message)
+        self.errno, self.strerror, self.filename = errno.ENOENT, os.strerror(errno.ENOENT), path
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
 class Unreadable(ExtractionError):
     """The file cannot be read: no read permission, a broken symbolic link, or it vanished."""
 
@@ -138,6 +153,7 @@ ERRORS: tuple[type[ExtractionError], ...] = (
     TooLarge,
     Timeout,
     NotAnInspectionDocument,
+    FileNotFound,
     Unreadable,
     NotARegularFile,
     OwnOutput,

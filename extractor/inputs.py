@@ -15,7 +15,9 @@ import re
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from pathlib import Path
+from typing import BinaryIO
 
 from extractor.errors import ExtractionError, NotARegularFile, OwnOutput, TooLarge, Unreadable
 from extractor.outputs.csv import FINDING_COLUMNS, JUDGMENT_COLUMNS
@@ -87,13 +89,17 @@ def _problem(path: Path, head: bool = True) -> ExtractionError | None:
     return None
 
 
-def collect_inputs(paths: Iterable[str | Path], out_dir: str | Path | None = None) -> list[Input]:
+def collect_inputs(
+    paths: Iterable[str | Path], out_dir: str | Path | None = None, exclude: Sequence[str] = ()
+) -> list[Input]:
     """Files named, and what folders named hold (recursively, sorted, hidden files skipped).
 
     A file reached twice (named and inside a named folder) is kept once, at its first place. In
     folders, special files and dangling links are kept with their problem (to be listed as
     skipped); the output folder ``out_dir`` and any other folder peel-extract has written a run
-    into are passed over whole. Links to folders are followed, each real folder once.
+    into are passed over whole. Links to folders are followed, each real folder once. What a
+    folder holds is left out where it matches one of the ``exclude`` patterns (:func:`excluded`);
+    a file named is always read.
     """
     outputs = Path(out_dir).resolve() if out_dir is not None else None
     inputs: list[Input] = []
@@ -101,7 +107,8 @@ def collect_inputs(paths: Iterable[str | Path], out_dir: str | Path | None = Non
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = [Input(p, _problem(p), named=False) for p in sorted(_walk(path, outputs))]
+            walked = sorted(_walk(path, outputs, tuple(exclude)))
+            found = [Input(p, _problem(p), named=False) for p in walked]
         else:
             found = [Input(path, _problem(path))]
         for item in found:
@@ -119,9 +126,35 @@ def _identity(path: Path) -> Path:
         return path.absolute()
 
 
-def _walk(root: Path, outputs: Path | None) -> Iterator[Path]:
-    """Every non-folder entry under ``root``, hidden names and output folders left out."""
+def excluded(relative: str, patterns: Sequence[str]) -> bool:
+    """True when a path inside a folder run (``relative`` to the folder named, with ``/``) matches
+    a pattern: a pattern without ``/`` is matched against each name along the path (``draft*``,
+    ``*.docx``, ``archive``), one with ``/`` against the whole relative path (``2017/*.pdf``).
+
+    >>> excluded("2017/draft-kent.pdf", ["draft*"]), excluded("2017/kent.pdf", ["2017/*"])
+    (True, True)
+    >>> excluded("2019/kent.pdf", ["2017/*", "*.docx"])
+    False
+    """
+    parts = relative.split("/")
+    for pattern in patterns:
+        pattern = pattern.strip("/")
+        if "/" in pattern:
+            if fnmatchcase(relative, pattern) or fnmatchcase(relative, pattern + "/*"):
+                return True
+        elif any(fnmatchcase(part, pattern) for part in parts):
+            return True
+    return False
+
+
+def _walk(root: Path, outputs: Path | None, exclude: tuple[str, ...] = ()) -> Iterator[Path]:
+    """Every non-folder entry under ``root``, hidden names, output folders and ``exclude`` left out."""
     visited: set[str] = set()
+
+    def left_out(folder: str, name: str) -> bool:
+        relative = Path(folder, name).relative_to(root).as_posix()
+        return name.startswith(".") or bool(exclude and excluded(relative, exclude))
+
     for folder, dirs, files in os.walk(root, followlinks=True):
         real = os.path.realpath(folder)
         if real in visited:  # a link back up the tree
@@ -131,7 +164,7 @@ def _walk(root: Path, outputs: Path | None) -> Iterator[Path]:
         keep = []
         for name in dirs:
             sub = Path(folder, name)
-            if name.startswith(".") or is_output_folder(sub) or (outputs and _identity(sub) == outputs):
+            if left_out(folder, name) or is_output_folder(sub) or (outputs and _identity(sub) == outputs):
                 continue
             if os.path.islink(sub) and not sub.exists():
                 files.append(name)
@@ -139,7 +172,7 @@ def _walk(root: Path, outputs: Path | None) -> Iterator[Path]:
             keep.append(name)
         dirs[:] = keep
         for name in files:
-            if not name.startswith("."):
+            if not left_out(folder, name):
                 yield Path(folder, name)
 
 
@@ -194,6 +227,19 @@ def output_names(paths: Sequence[Path], budget: int = DEFAULT_NAME_BUDGET) -> li
     return names
 
 
+def possible_names(path: Path, budget: int = DEFAULT_NAME_BUDGET) -> set[str]:
+    """Every output name :func:`output_names` can give ``path``, whatever the other inputs: an
+    earlier run's report of it under another of these names is its own, to be replaced.
+
+    >>> sorted(possible_names(Path("in/kent.pdf")))
+    ['kent.090dc708.json', 'kent.json', 'kent.pdf.json']
+    """
+    stem = path_text(path.stem).lstrip(".") or "input"
+    ext = _extension(path)
+    names = {f"{stem}.json", f"{stem}.{ext}.json"} if ext else {f"{stem}.json"}
+    return {name for name in names if name_bytes(name) <= budget} | {_hashed(stem, path, budget)}
+
+
 def _extension(path: Path) -> str:
     return path_text(path.suffix).lower().lstrip(".")
 
@@ -246,6 +292,20 @@ def read_input(path: Path, file: str, max_bytes: int | None) -> bytes:
         except OSError as exc:
             raise Unreadable(file, f"cannot read the file: {exc.strerror or exc}") from exc
     _check_size(file, len(data), max_bytes)
+    return data
+
+
+STDIN_NAME = "<stdin>"
+"""The name of standard input (``-``) in the report and in messages."""
+
+
+def read_stdin(stream: BinaryIO, max_bytes: int | None) -> bytes:
+    """The bytes of standard input, read up to one byte past the limit (then ``too-large``)."""
+    try:
+        data = stream.read() if max_bytes is None else stream.read(max_bytes + 1)
+    except OSError as exc:
+        raise Unreadable(STDIN_NAME, f"cannot read standard input: {exc.strerror or exc}") from exc
+    _check_size(STDIN_NAME, len(data), max_bytes)
     return data
 
 

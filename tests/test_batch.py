@@ -487,3 +487,116 @@ def test_batch_killed_run_then_rerun_is_byte_identical(
     assert rerun.returncode == 0, rerun.stderr.decode()
     assert b"unchanged, not redone" in rerun.stderr
     assert tree(out) == uninterrupted
+
+
+# --- a folder that stays consistent (issue 15, point 4) -----------------------------------------
+
+
+def _csv_files(folder: Path, name: str) -> list[str]:
+    from extractor.outputs.csv import read_csv
+
+    return sorted({Path(row["file"]).name for row in read_csv(folder / name)})
+
+
+def test_batch_one_file_run_into_a_folder_keeps_every_report_described(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    shutil.copytree(SAMPLES, inputs)
+    (inputs / "blank.txt").write_text("  \n")
+    out = tmp_path / "out"
+    run_batch([inputs], out, workers=0)
+    late = tmp_path / "late" / "north-wales.txt"
+    late.parent.mkdir()
+    shutil.copy(next(SAMPLES.glob("003_*")), late)
+
+    result = run_batch([late], out, workers=0)
+    assert [e["file"] for e in result.entries] == [str(late)]  # what this run did
+    assert result.earlier == 6  # five samples and the blank file, kept from the first run
+    entries = index(out)
+    # the run's own input first, then what the folder already held, sorted by file
+    assert [e["file"] for e in entries] == [str(late), *sorted(str(p) for p in inputs.iterdir())]
+    assert by_name(entries)["blank.txt"]["error"]["code"] == "empty-file"  # earlier failure kept
+    reports = {p.name for p in out.glob("*.json")}
+    assert {e["output"] for e in entries if e["output"]} == reports
+    judged = {Path(r.source.file).name for r in map(_read, out.glob("*.json")) if r.judgments}
+    assert _csv_files(out, JUDGMENTS_CSV) == sorted(judged)
+    assert "north-wales.txt" in _csv_files(out, JUDGMENTS_CSV)
+
+
+def _read(path: Path) -> Report:
+    return Report.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+def test_batch_stale_entries_dropped_when_their_json_or_input_is_gone(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    shutil.copytree(SAMPLES, inputs)
+    (inputs / "blank.txt").write_text("  \n")
+    out = tmp_path / "out"
+    run_batch([inputs], out, workers=0)
+    gone = next(SAMPLES.glob("001_*")).stem
+    (out / f"{gone}.json").unlink()  # a report removed by hand
+    (inputs / "blank.txt").unlink()  # a failed input deleted
+    run_batch([inputs / next(SAMPLES.glob("003_*")).name], out, workers=0)
+    files = [Path(e["file"]).name for e in index(out)]
+    assert f"{gone}.txt" not in files and "blank.txt" not in files
+    assert len(files) == 4
+    assert f"{gone}.txt" not in _csv_files(out, JUDGMENTS_CSV)
+
+
+def test_batch_an_input_keeps_one_report_when_its_output_name_changes(tmp_path: Path) -> None:
+    for folder, prefix in (("2019", "001"), ("2023", "003")):
+        (tmp_path / folder).mkdir()
+        shutil.copy(next(SAMPLES.glob(f"{prefix}_*")), tmp_path / folder / "surrey.txt")
+    out = tmp_path / "out"
+    run_batch([tmp_path / "2019", tmp_path / "2023"], out, workers=0)
+    hashed = sorted(p.name for p in out.glob("surrey.*.json"))
+    assert len(hashed) == 2  # one stem, two folders: names with the path's hash
+    run_batch([tmp_path / "2019" / "surrey.txt"], out, workers=0)  # alone, its name is surrey.json
+    reports = {p.name: _read(p).source.file for p in out.glob("*.json")}
+    assert sorted(reports.values()) == [
+        str(tmp_path / "2019" / "surrey.txt"),
+        str(tmp_path / "2023" / "surrey.txt"),
+    ]
+    assert reports["surrey.json"] == str(tmp_path / "2019" / "surrey.txt")
+    assert next(e["output"] for e in index(out)) == "surrey.json" and len(index(out)) == 2
+
+
+def test_batch_folder_after_runs_equals_one_run_over_the_union(tmp_path: Path) -> None:
+    """Two runs into one folder leave the same reports, rows and database content as one run over both."""
+    import sqlite3
+
+    from extractor.outputs.sqlite import Database
+
+    north, south = tmp_path / "north", tmp_path / "south"
+    north.mkdir()
+    south.mkdir()
+    names = sorted(p.name for p in SAMPLES.glob("*.txt"))
+    for name in names[:3]:
+        shutil.copy(SAMPLES / name, north / name)
+    for name in names[3:]:
+        shutil.copy(SAMPLES / name, south / name)
+    twice, once = tmp_path / "twice", tmp_path / "once"
+    run_batch([north], twice, workers=0, outputs=[Database(twice)])
+    run_batch([south], twice, workers=0, outputs=[Database(twice)])
+    run_batch([south, north], once, workers=0, outputs=[Database(once)])
+    assert {k: v for k, v in tree(twice).items() if k.endswith(".json")} == {
+        k: v for k, v in tree(once).items() if k.endswith(".json")
+    }
+    assert (twice / INDEX_NAME).read_bytes() == (once / INDEX_NAME).read_bytes()
+    for name in (JUDGMENTS_CSV, FINDINGS_CSV):
+        assert (twice / name).read_bytes() == (once / name).read_bytes()
+    dumps = []
+    for folder in (twice, once):
+        with sqlite3.connect(folder / "peel.sqlite") as conn:
+            dumps.append(list(conn.iterdump()))
+    assert dumps[0] == dumps[1]
+
+
+def test_batch_a_copy_under_a_name_of_the_users_own_is_kept_and_listed(tmp_path: Path) -> None:
+    source = tmp_path / "kent.txt"
+    shutil.copy(next(SAMPLES.glob("003_*")), source)
+    out = tmp_path / "out"
+    run_batch([source], out, workers=0)
+    shutil.copy(out / "kent.json", out / "kent-backup.json")
+    run_batch([source], out, workers=0, force=True)
+    assert (out / "kent-backup.json").is_file()  # not a name peel-extract gives this input: left alone
+    assert [e["output"] for e in index(out)] == ["kent.json", "kent-backup.json"]

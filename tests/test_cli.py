@@ -43,7 +43,7 @@ def test_cli_plain_lines_when_not_a_terminal(capsys: pytest.CaptureFixture[str],
     assert lines[5] == "5 of 5 inputs extracted, 0 failed"
     assert lines[6].startswith(f"index: {tmp_path / 'out' / INDEX_NAME}; summaries: ")
     # a folder run also fills the database, reported last
-    assert lines[7] == f"database: {tmp_path / 'out' / 'peel.sqlite'} (5 added, 0 replaced)"
+    assert lines[7] == f"database: {tmp_path / 'out' / 'peel.sqlite'}: 5 reports (5 files)"
 
 
 def test_cli_rerun_says_what_it_did_not_redo(capsys: pytest.CaptureFixture[str], one_sample: Path) -> None:
@@ -121,7 +121,7 @@ def test_cli_stdout_output_turns_library_log_lines_into_notes(
             logging.getLogger("pdfminer.pdffont").warning("Could not get FontBBox from font descriptor")
         return real_extract(path, data, **options)
 
-    monkeypatch.setattr("extractor.cli.extract", noisy_extract)
+    monkeypatch.setattr("extractor.batch.extract", noisy_extract)
     source = next(SAMPLES.glob("003_*"))
     code, out, err = run(capsys, str(source), "-o", "-")
     assert code == 0
@@ -138,7 +138,7 @@ def test_cli_stdout_output_notes_come_before_the_error(
         logging.getLogger("pdfminer.pdfparser").warning("xref table damaged")
         raise CorruptPdf(str(path), "the file is damaged")
 
-    monkeypatch.setattr("extractor.cli.extract", failing_extract)
+    monkeypatch.setattr("extractor.batch.extract", failing_extract)
     source = tmp_path / "damaged.pdf"
     source.write_bytes(b"%PDF-1.4 cut")
     code, out, err = run(capsys, str(source), "-o", "-")
@@ -163,7 +163,18 @@ def test_cli_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
         ["samples", "--max-bytes", "lots"],
         ["samples", "--max-bytes", "0"],
         ["samples", "--no-such-option"],
-        ["samples", "-o", "-"],
+        ["samples", "-o", "-", "--format", "json"],
+        ["samples", "-o", "-", "--indent", "4"],
+        ["samples", "-o", "reports.json"],
+        ["samples/003_0b049a81f6489a5a.txt", "samples/004_6a5c3d0be53c8a20.txt", "-o", "two.json"],
+        ["samples/003_0b049a81f6489a5a.txt", "-o", "README.md"],
+        ["samples", "-o", "out", "--compact"],
+        ["samples", "-o", "out", "--format", "jsonl"],
+        ["samples/003_0b049a81f6489a5a.txt", "-o", "one.json", "--format", "jsonl"],
+        ["-", "-o", "out"],
+        ["-", "samples", "-o", "-"],
+        ["samples", "-q", "-v"],
+        ["samples", "--from", "rtf"],
     ],
     ids=lambda a: " ".join(a),
 )

@@ -58,8 +58,8 @@ def test_cli_stdout_mode_writes_one_report() -> None:
     assert report.document.kind.value == "force_response"
 
 
-def test_cli_stdout_mode_refuses_a_folder(tmp_path: Path) -> None:
-    assert main([str(tmp_path), "-o", "-"]) == 2
+def test_cli_stdout_mode_refuses_json_for_a_folder(tmp_path: Path) -> None:
+    assert main([str(tmp_path), "-o", "-", "--format", "json"]) == 2
 
 
 def test_cli_usage_error_exits_two() -> None:

@@ -1,4 +1,4 @@
-"""The SQLite store: schema, upserts by content hash, and the README's three example queries.
+"""The SQLite store: schema, upserts by content hash, and the three example queries of docs/compare.md.
 
 The fixtures are reports built by hand from the schema models (several forces, two cycles of
 one force, a commissioner's report beside an inspection report), so every expected row below
@@ -277,13 +277,13 @@ def all_reports() -> list[Report]:
     return [kent_old(), kent_new(), kent_pcc(), essex(), cumbria(), unknown_force()]
 
 
-# ---- the README's queries -------------------------------------------------------------------
+# ---- docs/compare.md's queries--------------------------------------------------------------
 
 
 def readme_queries() -> dict[str, str]:
-    """The ``sql`` blocks of the README's 'Comparing reports' section, by their '-- name' first line."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("## Comparing reports", 1)[1].split("\n## ", 1)[0]
+    """The ``sql`` blocks of docs/compare.md's database section, by their '-- name' first line."""
+    text = (ROOT / "docs" / "compare.md").read_text(encoding="utf-8")
+    section = text.split("## The database", 1)[1].split("\n## ", 1)[0]
     blocks = re.findall(r"```sql\n(.+?)\n```", section, re.DOTALL)
     return {block.splitlines()[0].removeprefix("-- ").strip(): block for block in blocks}
 
@@ -377,8 +377,7 @@ def test_db_rerun_replaces_rows_instead_of_adding(tmp_path: Path) -> None:
     path = tmp_path / "peel.sqlite"
     first = write_db(all_reports(), path)
     second = write_db(all_reports(), path)
-    assert (first.added, first.replaced) == (6, 0)
-    assert (second.added, second.replaced) == (0, 6)
+    assert (first.reports, first.files) == (second.reports, second.files) == (6, 6)
     # The same input read again by a newer extractor that finds one AFI fewer: its rows are replaced.
     changed = kent_old().model_copy(update={"areas_for_improvement": kent_old().areas_for_improvement[:1]})
     write_db([changed], path)
@@ -400,7 +399,7 @@ def test_db_corrected_input_at_the_same_path_replaces_its_older_version(tmp_path
         }
     )
     result = write_db([corrected], path)
-    assert (result.added, result.replaced) == (0, 1)
+    assert (result.reports, result.files) == (2, 2)  # the path moved to its new content; the old one went
     with sqlite3.connect(path) as conn:
         reports = conn.execute("SELECT file, report_id FROM reports ORDER BY file").fetchall()
         grades = conn.execute("SELECT area_id, grade FROM judgments WHERE force_id = 'essex'").fetchall()
@@ -409,6 +408,65 @@ def test_db_corrected_input_at_the_same_path_replaces_its_older_version(tmp_path
         ("in/kent-2023-25.txt", kent_old().source.sha256),
     ]
     assert grades == [("investigating_crime", "outstanding")]
+
+
+def _copy(report: Report, file: str) -> Report:
+    """The same content read from another path (a copy of the file)."""
+    return report.model_copy(update={"source": report.source.model_copy(update={"file": file})})
+
+
+def test_db_one_report_per_content_and_every_file_that_held_it(tmp_path: Path) -> None:
+    path = tmp_path / "peel.sqlite"
+    copies = [_copy(kent_old(), f"copies/kent-{n:02d}.txt") for n in range(12)]
+    copies += [_copy(essex(), f"copies/essex-{n:02d}.txt") for n in range(3)]
+    result = write_db([*copies[::-1], kent_new()], path)  # arrival order does not matter
+    assert (result.reports, result.files, str(result)) == (3, 16, "3 reports (16 files)")
+    with sqlite3.connect(path) as conn:
+        assert _counts(conn)["judgments"] == 5 + 5 + 2  # each content's rows once
+        reports = conn.execute("SELECT file FROM reports ORDER BY file").fetchall()
+        held = conn.execute(
+            "SELECT count(*) FROM files WHERE report_id = ?", (kent_old().source.sha256,)
+        ).fetchone()
+    # a report is headed by the first of its files
+    assert reports == [("copies/essex-00.txt",), ("copies/kent-00.txt",), ("in/kent-2025-27.pdf",)]
+    assert held == (12,)
+    # One copy corrected: its path moves to the new content; the other eleven stay.
+    corrected = essex().model_copy(
+        update={"source": essex().source.model_copy(update={"file": "copies/kent-00.txt"})}
+    )
+    result = write_db([corrected], path)
+    assert (result.reports, result.files) == (3, 16)
+    with sqlite3.connect(path) as conn:
+        moved = conn.execute(
+            "SELECT r.force_id FROM files f JOIN reports r USING (report_id) "
+            "WHERE f.file = 'copies/kent-00.txt'"
+        ).fetchone()
+        head = conn.execute(
+            "SELECT file FROM reports WHERE report_id = ?", (kent_old().source.sha256,)
+        ).fetchone()
+    assert moved == ("essex",) and head == ("copies/kent-01.txt",)
+
+
+def test_db_folder_database_mirrors_the_folder_and_says_reports_and_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(6):
+        (folder / f"copy-{n}.txt").write_bytes(sample("003").read_bytes())
+    (folder / "other.txt").write_bytes(sample("001").read_bytes())
+    out = tmp_path / "out"
+    assert main([str(folder), "-o", str(out), "-w", "0"]) == 0
+    assert f"database: {out / 'peel.sqlite'}: 2 reports (7 files)" in capsys.readouterr().err
+    (out / "other.json").unlink()  # a report taken out of the folder by hand
+    (folder / "copy-6.txt").write_bytes(sample("003").read_bytes())
+    assert main([str(folder / "copy-6.txt"), "-o", str(out), "-w", "0"]) == 0  # one file, into the folder
+    err = capsys.readouterr().err
+    assert f"database: {out / 'peel.sqlite'}: 1 report (7 files)" in err
+    assert f"index: {out / 'index.jsonl'} (and 6 inputs of earlier runs); summaries: " in err
+    with sqlite3.connect(out / "peel.sqlite") as conn:
+        files = [Path(f).name for (f,) in conn.execute("SELECT file FROM files ORDER BY file")]
+    assert files == [f"copy-{n}.txt" for n in range(7)]
 
 
 def test_db_cli_folder_run_writes_database_by_default(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+import pytest
 from conftest import SAMPLES
 
 from extractor.batch import run_batch
@@ -98,3 +99,22 @@ def test_outputs_any_extraction_error_subclass_crosses_a_pipe() -> None:
         "a: b: c",
         "in/b.docx: a: b: c",
     )
+
+
+def test_outputs_missing_file_is_an_extraction_error_and_a_file_not_found_error(tmp_path: Path) -> None:
+    from extractor import extract
+    from extractor.errors import FileNotFound
+
+    missing = tmp_path / "no-such-report.pdf"
+    with pytest.raises(FileNotFoundError) as caught:
+        extract(missing)
+    error = caught.value
+    assert isinstance(error, ExtractionError) and isinstance(error, FileNotFound)
+    assert (error.code, error.path, error.filename, error.errno) == (
+        "file-not-found",
+        str(missing),
+        str(missing),
+        2,
+    )
+    assert str(error) == f"{missing}: no such file"
+    assert FileNotFound in ERRORS

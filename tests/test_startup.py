@@ -73,9 +73,10 @@ def test_startup_batch_preloads_before_forking_workers(tmp_path: Path) -> None:
     """With forked workers, the parent imports spaCy and the PDF engine once, before they start."""
     script = (
         "import sys\n"
-        "from extractor.batch import _context, run_batch\n"
+        "from extractor.batch import run_batch\n"
+        "from extractor.pool import context\n"
         f"result = run_batch([{str(ROOT / 'samples' / SAMPLE_NAMES[0])!r}], {str(tmp_path)!r}, workers=2)\n"
-        "fork = _context().get_start_method() == 'fork'\n"
+        "fork = context().get_start_method() == 'fork'\n"
         "print(result.failed, fork, 'spacy' in sys.modules, 'pypdfium2' in sys.modules)\n"
     )
     done = subprocess.run(

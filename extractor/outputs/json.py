@@ -20,9 +20,10 @@ from extractor.outputs.files import write_atomic
 from schemas import Report
 
 
-def report_json(report: Report) -> str:
-    """The report as the JSON text written to disk (stable key order, UTF-8, 2-space indent)."""
-    return report.model_dump_json(indent=2) + "\n"
+def report_json(report: Report, indent: int | None = 2) -> str:
+    """The report as the JSON text written to disk (stable key order, UTF-8, 2-space indent);
+    ``indent`` None: compact, on one line (a line of JSON Lines)."""
+    return report.model_dump_json(indent=indent) + "\n"
 
 
 class ReportFiles(Output):

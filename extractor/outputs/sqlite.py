@@ -2,9 +2,12 @@
 
 Every row of every table carries ``force_id``, ``inspection_id``, ``cycle`` and (below the
 report level) ``area_id``, so most questions need no join. A report is keyed by the sha256 of
-the bytes it was read from: writing the same input again replaces its rows instead of adding
-copies. The store is written from ``Report`` models (a run's, or read back from their JSON), never
-from the inputs.
+the bytes it was read from: one report per content, however many files held it (30 copies of
+the samples are 5 reports), and a ``files`` table of every path that held it. Writing the same
+input again replaces its rows instead of adding copies; a path read again with new content moves
+to the new report. The database of an output folder mirrors the folder's reports; one elsewhere
+(``--db PATH``) is a store that many runs fill. The store is written from ``Report`` models (a
+run's, or read back from their JSON), never from the inputs.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ _KIND_ORDER_SQL = " ".join(f"WHEN '{kind}' THEN {n}" for n, kind in enumerate(KI
 SCHEMA_SQL = f"""
 CREATE TABLE IF NOT EXISTS reports (
     report_id         TEXT PRIMARY KEY,   -- sha256 of the input bytes (source.sha256)
-    file              TEXT NOT NULL,      -- source.file, the path as given
+    file              TEXT NOT NULL,      -- the first of its files (see files), as given
     format            TEXT NOT NULL,
     pages             INTEGER,
     extractor_version TEXT NOT NULL,
@@ -43,6 +46,10 @@ CREATE TABLE IF NOT EXISTS reports (
     inspection_id     TEXT,               -- 'peel-2023-25'
     cycle             TEXT,               -- as the inspectorate writes it: '2023–25'
     warnings          INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS files (
+    file      TEXT PRIMARY KEY,           -- a path that held the report's content, as given
+    report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE
 );
 CREATE TABLE IF NOT EXISTS grades (
     grade TEXT PRIMARY KEY,               -- the contract's grade value
@@ -109,6 +116,7 @@ CREATE TABLE IF NOT EXISTS findings (
     PRIMARY KEY (report_id, seq)
 );
 CREATE INDEX IF NOT EXISTS reports_force ON reports(force_id, inspection_id);
+CREATE INDEX IF NOT EXISTS files_report ON files(report_id);
 CREATE INDEX IF NOT EXISTS judgments_cycle ON judgments(inspection_id, force_id, area_id);
 CREATE INDEX IF NOT EXISTS judgments_force ON judgments(force_id, area_id);
 CREATE INDEX IF NOT EXISTS items_area ON items(kind, area_id, force_id);
@@ -135,10 +143,15 @@ WHERE n = 1;
 
 @dataclass(frozen=True)
 class WriteResult:
-    """What :func:`write_db` did: reports new to the database and reports replaced."""
+    """What the database holds after :func:`write_db`: reports (one per content) and files that held them."""
 
-    added: int
-    replaced: int
+    reports: int
+    files: int
+
+    def __str__(self) -> str:
+        return (
+            f"{self.reports} report{'s' * (self.reports != 1)} ({self.files} file{'s' * (self.files != 1)})"
+        )
 
 
 # The tables that hold a report's rows, in the order they are filled; each row starts with report_id.
@@ -221,43 +234,69 @@ def _items(report: Report, kind: str) -> list[Item]:
 
 
 class _Store:
-    """The database's content as rows: reports by id, each with its rows (an upsert is a dict update)."""
+    """The database's content as rows: reports by id, each with its rows, and the file of each path.
+
+    A report's rows come from the report of its first file (by path), so they do not depend on the
+    order in which copies arrived; the files of one content differ only in ``source.file`` (and a
+    ``format-mismatch`` warning where an extension disagrees).
+    """
 
     def __init__(self) -> None:
         self.heads: dict[str, Row] = {}
         self.rows: dict[str, dict[str, list[Row]]] = {}
+        self.files: dict[str, str] = {}
 
-    def put(self, head: Row, rows: dict[str, list[Row]]) -> bool:
-        """Store one report, replacing the same content or an older content of its path; True if new."""
-        rid, file = str(head[0]), head[1]
-        stale = [old for old, row in self.heads.items() if old == rid or row[1] == file]
-        for old in stale:
-            del self.heads[old], self.rows[old]
-        self.heads[rid], self.rows[rid] = head, rows
-        return not stale
+    def put(self, head: Row, rows: dict[str, list[Row]]) -> None:
+        """Store one report: its path now holds its content (a path's older content is let go)."""
+        rid, file = str(head[0]), str(head[1])
+        before = self.files.get(file)
+        self.files[file] = rid
+        if rid not in self.heads or file <= str(self.heads[rid][1]):
+            self.heads[rid], self.rows[rid] = head, rows
+        if before is not None and before != rid:
+            self._settle(before)
+
+    def _settle(self, rid: str) -> None:
+        """A report whose path moved on: gone when no file holds it, else headed by its first file left."""
+        holders = sorted(file for file, held in self.files.items() if held == rid)
+        if not holders:
+            del self.heads[rid], self.rows[rid]
+        elif self.heads[rid][1] not in holders:
+            self.heads[rid] = (rid, holders[0], *self.heads[rid][2:])
 
     def read(self, conn: sqlite3.Connection) -> None:
-        """Take in every report of an existing database (one of ours)."""
+        """Take in every report of an existing database (one of ours; one made before the files
+        table counts each report's own file)."""
         for head in conn.execute("SELECT * FROM reports"):
             self.heads[head[0]], self.rows[head[0]] = head, {table: [] for table in ROW_TABLES}
+            self.files[head[1]] = head[0]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "files" in tables:
+            for file, rid in conn.execute("SELECT file, report_id FROM files"):
+                if rid in self.heads:
+                    self.files[file] = rid
         for table in ROW_TABLES:  # in the order they were written, which is the order they are made
             for row in conn.execute(f"SELECT * FROM {table} ORDER BY rowid"):
                 if row[0] in self.rows:
                     self.rows[row[0]][table].append(row)
 
     def write(self, conn: sqlite3.Connection) -> None:
-        """Insert everything in one fixed order (reports by path, then each report's rows as made),
-        whatever order the reports came in."""
+        """Insert everything in one fixed order (reports by path, then each report's rows as made,
+        files by path), whatever order the reports came in."""
         order = sorted(self.heads, key=lambda rid: (str(self.heads[rid][1]), rid))
-        for table, rows in [("reports", [self.heads[rid] for rid in order])] + [
-            (table, [row for rid in order for row in self.rows[rid][table]]) for table in ROW_TABLES
-        ]:
+        files = sorted(self.files.items())
+        for table, rows in (
+            [("reports", [self.heads[rid] for rid in order])]
+            + [(table, [row for rid in order for row in self.rows[rid][table]]) for table in ROW_TABLES]
+            + [("files", files)]
+        ):
             if rows:
                 conn.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
 
 
-def write_db(reports: Iterable[Report], db_path: str | Path) -> WriteResult:
-    """Upsert reports into the SQLite database at ``db_path``.
+def write_db(reports: Iterable[Report], db_path: str | Path, *, mirror: bool = False) -> WriteResult:
+    """Upsert reports into the SQLite database at ``db_path`` (``mirror``: hold these reports only,
+    as an output folder's database holds the folder's).
 
     The file is rebuilt whole from its earlier content and the new reports, in one fixed order,
     and swapped in by a rename: the same reports give the same bytes however they came (a worker
@@ -271,21 +310,17 @@ def write_db(reports: Iterable[Report], db_path: str | Path) -> WriteResult:
         if not lock.acquire(DB_LOCK_WAIT):
             raise sqlite3.OperationalError(f"another run has been writing it for over {DB_LOCK_WAIT:g} s")
         store = _Store()
-        added = replaced = 0
         old = _open_existing(path)
         try:
-            if old is not None:
+            if old is not None and not mirror:
                 store.read(old)
             for report in reports:
-                if store.put(*report_rows(report)):
-                    added += 1
-                else:
-                    replaced += 1
+                store.put(*report_rows(report))
             _build(path, store)
         finally:
             if old is not None:
                 old.close()
-    return WriteResult(added=added, replaced=replaced)
+    return WriteResult(reports=len(store.heads), files=len(store.files))
 
 
 def _open_existing(path: Path) -> sqlite3.Connection | None:
@@ -336,7 +371,8 @@ def _umask() -> int:
 
 
 class Database(RunOutput[Report]):
-    """The run's reports upserted into a SQLite database (default ``<folder>/peel.sqlite``), in input order.
+    """The folder's reports in a SQLite database: ``<folder>/peel.sqlite`` (or another file in the
+    folder) holds exactly them; one elsewhere has them upserted beside what other runs put there.
 
     The database is an extra store beside the JSON: one that cannot be written must not cost
     the run, so :meth:`finish` keeps the failure in :attr:`failure` for the caller to report.
@@ -345,11 +381,12 @@ class Database(RunOutput[Report]):
     def __init__(self, folder: Path, path: Path | None = None) -> None:
         super().__init__(folder)
         self.path = path or folder / DB_NAME
+        self.mirror = self.path.absolute().parent.resolve() == folder.absolute().resolve()
         self.written: WriteResult | None = None
 
     def finish(self, run: Run) -> None:
         try:
-            self.written = write_db(self.kept(run), self.path)
+            self.written = write_db(self.kept(run), self.path, mirror=self.mirror)
         except (sqlite3.Error, OSError) as exc:
             self.failure = database_error(self.path, exc)
 

@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from extractor.errors import EmptyFile, UnsupportedFormat
+from extractor.errors import EmptyFile, FileNotFound, Unreadable, UnsupportedFormat
 from extractor.model import Document
 from extractor.readers.archive import check_unpacked_size
 from extractor.readers.common import decode_text, sniff_format, warn_extension_mismatch
@@ -37,8 +37,13 @@ READERS: dict[InputFormat, str] = {
     InputFormat.MARKDOWN: "extractor.readers.text:read_text",
 }
 
-# Keyword options a format's reader takes beyond (data, name, sha256): the PDF engine.
-READER_OPTIONS: dict[InputFormat, frozenset[str]] = {InputFormat.PDF: frozenset({"engine"})}
+# Keyword options a format's reader takes beyond (data, name, sha256): the PDF engine; whether a
+# text is Markdown, when the user says so instead of leaving it to the markup.
+READER_OPTIONS: dict[InputFormat, frozenset[str]] = {
+    InputFormat.PDF: frozenset({"engine"}),
+    InputFormat.TEXT: frozenset({"markdown"}),
+    InputFormat.MARKDOWN: frozenset({"markdown"}),
+}
 
 
 def reader_for(fmt: InputFormat) -> Reader:
@@ -54,13 +59,16 @@ def read_document(
     *,
     engine: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    fmt: InputFormat | str | None = None,
 ) -> Document:
     """Read one input file into the document model (the only place that touches its bytes).
 
     ``engine`` picks the PDF engine ("pdfium", "pdfplumber"; None: the default); other
     formats have one reader each and ignore it. ``max_bytes``: how far an archive (a DOCX)
-    may unpack; ``None``: no limit.
+    may unpack; ``None``: no limit. ``fmt``: read the bytes as this format instead of the one
+    their content shows (``--from``); the file name's extension is then not checked against it.
     """
+    forced = InputFormat(fmt) if fmt is not None else None
     if engine is not None:
         from extractor.readers.pdf.engine import check_engine  # light: loads no engine
 
@@ -71,15 +79,22 @@ def read_document(
             data = Path(path).read_bytes()
         except IsADirectoryError as exc:
             raise UnsupportedFormat(name, "is a folder, not a file") from exc
+        except FileNotFoundError as exc:
+            raise FileNotFound(name, "no such file") from exc
+        except OSError as exc:  # no permission, a link loop, an I/O error
+            raise Unreadable(name, f"cannot read the file: {exc.strerror or exc}") from exc
     if not data.strip():
         raise EmptyFile(name, "the file is empty" if not data else "the file holds only white space")
-    fmt = sniff_format(data, name)
+    fmt = forced or sniff_format(data, name)
     if fmt is InputFormat.DOCX:  # a zip bomb is refused before any reader inflates it
         check_unpacked_size(data, name, max_bytes)
-    options = {"engine": engine} if engine is not None else {}
+    options: dict[str, object] = {"engine": engine} if engine is not None else {}
+    if forced in (InputFormat.TEXT, InputFormat.MARKDOWN):
+        options["markdown"] = forced is InputFormat.MARKDOWN
     wanted = {k: v for k, v in options.items() if k in READER_OPTIONS.get(fmt, ())}
     document = reader_for(fmt)(data, name, hashlib.sha256(data).hexdigest(), **wanted)
-    warn_extension_mismatch(document, name)
+    if forced is None:
+        warn_extension_mismatch(document, name)
     return document
 
 

@@ -263,11 +263,13 @@ def _is_heading_by_layout(text: str, next_text: str) -> bool:
     return text.endswith("?") or followed
 
 
-def read_text(data: bytes, name: str, sha: str) -> Document:
-    """Read plain text or Markdown bytes (Markdown told by its markup) into the document model."""
+def read_text(data: bytes, name: str, sha: str, markdown: bool | None = None) -> Document:
+    """Read plain text or Markdown bytes into the document model; Markdown is told by its markup
+    unless ``markdown`` says which it is."""
     text, warnings = decode_text(data, name)
     require_text(text, name)
-    markdown = looks_like_markdown(text)
+    if markdown is None:
+        markdown = looks_like_markdown(text)
     return Document(
         path=name,
         sha256=sha,

@@ -1,4 +1,13 @@
 BEGIN TRANSACTION;
+CREATE TABLE files (
+    file      TEXT PRIMARY KEY,           -- a path that held the report's content, as given
+    report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE
+);
+INSERT INTO "files" VALUES('samples/000_4cebf43acb479238.txt','089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b');
+INSERT INTO "files" VALUES('samples/001_253957f704e8a6ab.txt','7db5b01fb11468e6e1bfef9f8db18f4b328940e5cc402ff89f328b7d2224ccc1');
+INSERT INTO "files" VALUES('samples/002_8b997dc97057f2eb.txt','0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a');
+INSERT INTO "files" VALUES('samples/003_0b049a81f6489a5a.txt','9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94');
+INSERT INTO "files" VALUES('samples/004_6a5c3d0be53c8a20.txt','1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6');
 CREATE TABLE findings (
     report_id     TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
     seq           INTEGER NOT NULL,
@@ -282,7 +291,7 @@ INSERT INTO "judgments" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f
 INSERT INTO "judgments" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6',7,'kent','peel-2025-27','2025–27','managing_fraud','Managing fraud','adequate','adequate',NULL,764);
 CREATE TABLE reports (
     report_id         TEXT PRIMARY KEY,   -- sha256 of the input bytes (source.sha256)
-    file              TEXT NOT NULL,      -- source.file, the path as given
+    file              TEXT NOT NULL,      -- the first of its files (see files), as given
     format            TEXT NOT NULL,
     pages             INTEGER,
     extractor_version TEXT NOT NULL,
@@ -339,6 +348,7 @@ INSERT INTO "stated_counts" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea
 INSERT INTO "stated_counts" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94',8,'kent','peel-2021-22','2021/22','leadership_force_management','areas_for_improvement',1,'One AFI',NULL,101);
 INSERT INTO "stated_counts" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94',9,'kent','peel-2021-22','2021/22',NULL,'areas_for_improvement',19,'19 AFIs',NULL,105);
 CREATE INDEX reports_force ON reports(force_id, inspection_id);
+CREATE INDEX files_report ON files(report_id);
 CREATE INDEX judgments_cycle ON judgments(inspection_id, force_id, area_id);
 CREATE INDEX judgments_force ON judgments(force_id, area_id);
 CREATE INDEX items_area ON items(kind, area_id, force_id);
