@@ -16,6 +16,7 @@ from extractor.errors import warning
 from extractor.vocab.headings import CONTENTS_RE, PAGE_COUNTER_RE
 from schemas import (
     DocumentInfo,
+    EarlierJudgment,
     Finding,
     Grade,
     InputFormat,
@@ -147,6 +148,7 @@ class Extraction:
     grids: Grids | None = None
     sections: list[SectionNode] | None = None
     judgments: list[Judgment] | None = None
+    earlier_judgments: list[EarlierJudgment] | None = None
     areas_for_improvement: list[Item] | None = None
     causes_of_concern: list[Item] | None = None
     recommendations: list[Item] | None = None

@@ -153,6 +153,15 @@ class Judgment(_Model):
     evidence: list[Span] = Field(default_factory=list, description="every place that states it")
 
 
+class EarlierJudgment(Judgment):
+    """An earlier inspection's grade the text states as history ("In 2017, we judged the force to be
+    good at ..."): never the current judgment, kept so users have the history the text gives."""
+
+    cycle: str | None = Field(
+        None, description="the earlier cycle or year as the text states it ('2017', '2018/19'), or null"
+    )
+
+
 class Section(_Model):
     """A node of the document's section tree."""
 
@@ -250,7 +259,7 @@ ITEM_FIELDS: tuple[str, ...] = (
 )
 # Every list of extracted results a report holds, in the order the report lists them
 # (the section tree and the warnings aside): stages assign these, outputs count them.
-RESULT_FIELDS: tuple[str, ...] = ("judgments", *ITEM_FIELDS, "stated_counts", "findings")
+RESULT_FIELDS: tuple[str, ...] = ("judgments", "earlier_judgments", *ITEM_FIELDS, "stated_counts", "findings")
 
 
 class Report(_Model):
@@ -260,6 +269,10 @@ class Report(_Model):
     source: Source
     document: DocumentInfo
     judgments: list[Judgment] = Field(default_factory=list)
+    earlier_judgments: list[EarlierJudgment] = Field(
+        default_factory=list,
+        description="earlier inspections' grades the text states as history, one per area and cycle",
+    )
     sections: list[Section] = Field(default_factory=list)
     areas_for_improvement: list[Item] = Field(default_factory=list)
     causes_of_concern: list[Item] = Field(default_factory=list)

@@ -67,17 +67,10 @@ This question was not looked at in the year of this page.
 
 def test_layout_labels_under_wrapped_question_headings_and_a_pending_pillar() -> None:
     report = extract_text(WEB_PAGE_WRAPPED, "humberside-2016.txt")
+    # A pillar goes by its name, not by its question's words (issue 13, sentences).
     assert _judgments(report) == [
-        (
-            "efficiency",
-            "How efficient is the force at keeping people safe and reducing crime?",
-            "outstanding",
-        ),
-        (
-            "legitimacy",
-            "How legitimate is the force at keeping people safe and reducing crime?",
-            "requires_improvement",
-        ),
+        ("efficiency", "Efficiency", "outstanding"),
+        ("legitimacy", "Legitimacy", "requires_improvement"),
         (
             "ethical_workforce_conduct",
             "How well does the force ensure that its workforce behaves ethically and lawfully?",

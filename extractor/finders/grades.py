@@ -15,9 +15,10 @@ from enum import Enum
 
 import regex
 
+from extractor.finders.area_lists import AreaName
 from extractor.vocab.areas import match_area
 from extractor.vocab.grades import BARE_GRADE_RE, GRADE_KEYWORD_RE, TITLE_GRADE_RE, parse_grade
-from schemas import Grade
+from schemas import Grade, Span
 
 
 class EvidenceKind(str, Enum):
@@ -47,6 +48,16 @@ class GradeStatement:
     # Only a judgment when ``phrase`` names an area: "Kent Police's leadership ... is good",
     # "our victim service assessment is ungraded" (not "the call was not graded").
     names_area: bool = False
+    # The areas a sentence's list names ("good at A, B and C"): the grade is each one's.
+    areas: tuple[AreaName, ...] = ()
+    # An earlier inspection's cycle or year, where the sentence states it ("In 2017, we judged ...").
+    cycle: str | None = None
+    # The grade was the earlier inspection's too ("once again graded", "has retained").
+    also_earlier: bool = False
+    # The subject is "it", or none of its own: not a judgment by position alone.
+    by_pronoun: bool = False
+    # "We also judged it ...": the sentence may go on from an earlier inspection's sentence before it.
+    goes_on: bool = False
 
 
 # --------------------------------------------------------------------------- labels and headings
@@ -153,3 +164,24 @@ def find_pair_row(cells: Sequence[str]) -> GradeStatement | None:
     if bare is None or match_area(filled[0]) is None:
         return None
     return GradeStatement(bare.grade, bare.grade_text, EvidenceKind.GRID, phrase=filled[0])
+
+
+@dataclass
+class Evidence:
+    """A grade statement attributed to an area, with where it stands."""
+
+    area_id: str | None
+    title: str | None
+    statement: GradeStatement
+    block: int
+    span: Span
+    cycle: str | None = None  # an earlier judgment's cycle or year, where stated
+    name: AreaName | None = None  # the words of a sentence that named the area (titled once all are read)
+
+    def describe(self) -> str:
+        """'sentence at line 98 says requires improvement'."""
+        where = f"line {self.span.line}" if self.span.line else "an unnumbered line"
+        if self.span.page:
+            where = f"page {self.span.page}, {where}"
+        grade = self.statement.grade.value.replace("_", " ")
+        return f"{self.statement.kind.value} at {where} says {grade}"

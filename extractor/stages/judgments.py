@@ -10,13 +10,20 @@ on grades it cannot attribute.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
-import regex
-
+from extractor.finders.area_lists import (
+    AreaName,
+    era_of,
+    graded_in_era,
+    mentions_in,
+    pillar_name,
+    title_of,
+)
 from extractor.finders.grade_lists import LineRun, area_of_title, find_line_runs, is_pending_label
-from extractor.finders.grade_sentences import find_sentence_grades, name_in_phrase
+from extractor.finders.grade_sentences import earlier_lead, find_sentence_grades, name_in_phrase
 from extractor.finders.grades import (
+    Evidence,
     EvidenceKind,
     GradeStatement,
     find_bare_grade,
@@ -27,12 +34,12 @@ from extractor.finders.sentences import sentences
 from extractor.model import Block, BlockKind, Extraction, SectionNode
 from extractor.pipeline import stage
 from extractor.vocab.areas import area_by_id, area_title, find_area_mentions, match_area
-from extractor.vocab.cycles import EARLIER_GRADE_RE, NOW_RE, YEAR_RE, first_year
-from extractor.vocab.forces import force_name_pattern, forces
-from extractor.vocab.grade_sentences import THIS_AREA_RE
+from extractor.vocab.cycles import first_year
+from extractor.vocab.forces import force_ids_in, forces
 from extractor.vocab.grades import BARE_GRADE_RE
 from extractor.vocab.headings import VERDICT_HEADING_RE
-from schemas import Area, Grade, Judgment, SectionKind, Span
+from extractor.vocab.sentence_cues import THESE_AREAS_RE, THIS_AREA_RE
+from schemas import Area, EarlierJudgment, Grade, Judgment, SectionKind, Span
 
 # Which evidence is strongest when places disagree: a heading that carries its grade, then a
 # sentence, then a grid, then a bare label.
@@ -45,31 +52,17 @@ STRENGTH: dict[EvidenceKind, int] = {
 }
 
 
-@dataclass
-class Evidence:
-    """A grade statement attributed to an area, with where it stands."""
-
-    area_id: str | None
-    title: str | None
-    statement: GradeStatement
-    block: int
-    span: Span
-
-    def describe(self) -> str:
-        """'sentence at line 98 says requires improvement'."""
-        where = f"line {self.span.line}" if self.span.line else "an unnumbered line"
-        if self.span.page:
-            where = f"page {self.span.page}, {where}"
-        grade = self.statement.grade.value.replace("_", " ")
-        return f"{self.statement.kind.value} at {where} says {grade}"
-
-
 def _force_names(ex: Extraction) -> list[str]:
     """Names the document's own force goes by (its name, aliases and place name)."""
     if ex.info is None or ex.info.force is None:
         return []
     force = next((f for f in forces() if f.id == ex.info.force.id), None)
     return [] if force is None else [force.name, *force.aliases, *force.places]
+
+
+def _cycle(ex: Extraction) -> str | None:
+    """The document's cycle as the inspectorate writes it ('2021/22'), or None."""
+    return ex.info.inspection.cycle if ex.info is not None and ex.info.inspection is not None else None
 
 
 def _cycle_start(ex: Extraction) -> int | None:
@@ -93,11 +86,20 @@ class _Attacher:
         self.blocks = ex.blocks
         self.names = _force_names(ex)
         self.cycle_start = _cycle_start(ex)
+        self.cycle = _cycle(ex)
         self.evidence: list[Evidence] = []
+        self.earlier: list[Evidence] = []  # earlier inspections' grades the text states as history
         self.in_grid = ex.grids.blocks
+        self.as_lists: set[int] = set()  # list lines and titles read with their grade by labels()
         self.lead_used: set[int] = set()  # area sections whose lead already gave a sentence grade
         self.force_id = ex.info.force.id if ex.info and ex.info.force else None
         self.skipped_leads: set[int] = set()  # lead-ins already warned about
+        # The sentence before: its areas ("in this area"), and its earlier grade's cycle ("We also").
+        self.last_areas: list[str] = []
+        self.history_before = False  # the sentence before stated an earlier inspection's grade
+        self.history_cycle: str | None = None  # ... of this cycle or year, where it said
+        self.last_sentence = ""
+        self.lead_in = ""  # the last sentence before the current list of bullets
 
     def add(
         self, area_id: str | None, title: str | None, statement: GradeStatement, index: int, span: Span
@@ -134,15 +136,10 @@ class _Attacher:
             return False  # only a heading or a line that ends in a colon leads a list in
         text = self.blocks[lead].text
         why = None
-        pattern, weights = force_name_pattern()
-        named = {
-            weights.get(regex.sub(r"\s+", " ", m.group(0)).lower(), ("", 0.0))[0]
-            for m in pattern.finditer(text)
-        }
-        named.discard("")
+        named = force_ids_in(text)
         if self.force_id is not None and named and self.force_id not in named:
             why = "another force's grades"
-        elif _earlier_lead(text, self.cycle_start):
+        elif earlier_lead(text, self.cycle_start):
             why = "an earlier inspection's grades"
         if why is None:
             return False
@@ -176,6 +173,7 @@ class _Attacher:
                 continue
             run = listed.get(index)
             if run is not None and self._list_line(index, block, run):
+                self.as_lists.add(index)  # a list line states its grades: no sentence to read
                 continue
             if not block.is_heading and (len(block.text) > 200 or block.text.rstrip().endswith(".")):
                 continue
@@ -186,6 +184,7 @@ class _Attacher:
             if area_id is None and (not block.is_heading or VERDICT_HEADING_RE.match(titled.phrase or "")):
                 continue
             self.add(area_id, area_title(block.text), titled, index, block.span)
+            self.as_lists.add(index)
 
     def _list_line(self, index: int, block: Block, run: LineRun) -> bool:
         """A line of a list that grades one area or several; True when the line is dealt with."""
@@ -244,12 +243,76 @@ class _Attacher:
         """Sentences that state this force's grade, outside grids and labels."""
         leads = self._leads()
         for index, block in enumerate(self.blocks):
-            if index in self.in_grid or block.kind is BlockKind.TABLE_ROW or BARE_GRADE_RE.match(block.text):
+            if index in self.in_grid or index in self.as_lists or block.kind is BlockKind.TABLE_ROW:
                 continue
+            if BARE_GRADE_RE.match(block.text):
+                continue
+            # The sentence before ("this grade"); a bullet's is its lead-in, also its subject.
+            before = self.lead_in if block.kind is BlockKind.LIST_ITEM else self.last_sentence
             for offset, sentence in sentences(block.text):
-                for statement in find_sentence_grades(sentence, self.names, self.cycle_start):
-                    if not statement.earlier:
-                        self._sentence(index, block, offset, sentence, statement, leads)
+                self._read(index, block, offset, sentence, before, leads)
+                before = sentence
+            self.last_sentence = before
+            if block.kind is not BlockKind.LIST_ITEM:
+                self.lead_in = before
+
+    def _read(
+        self, index: int, block: Block, offset: int, sentence: str, before: str, leads: dict[int, SectionNode]
+    ) -> None:
+        """The grades one sentence states: current ones attributed, earlier ones kept."""
+        found = find_sentence_grades(sentence, self.names, self.cycle_start, before)
+        history_before, history_cycle = self.history_before, self.history_cycle
+        self.history_before, self.history_cycle = False, None
+        for statement in found:
+            if not statement.earlier and statement.goes_on and history_before:  # "We also judged it"
+                statement = replace(statement, earlier=True, cycle=statement.cycle or history_cycle)
+            if statement.earlier:
+                self._earlier(index, block, offset, statement)
+                self.history_before, self.history_cycle = True, statement.cycle
+                continue
+            self._sentence(index, block, offset, sentence, statement, leads)
+            if statement.also_earlier:  # "once again graded": the earlier grade too
+                self._earlier(index, block, offset, statement)
+        if found:
+            areas = [name.area_id for statement in found for name in statement.areas]
+            self.last_areas = areas or self.last_areas
+
+    def _named(self, name: AreaName, statement: GradeStatement, index: int, span: Span) -> Evidence | None:
+        """Evidence for an area a sentence names; None (warned) when the cycle's years do not grade it."""
+        area = area_by_id(name.area_id)
+        if area is not None and not graded_in_era(area, self.cycle_start):
+            self.ex.warn(
+                "unattributed-grade",
+                f"sentence states '{statement.grade_text}' for '{name.text}' ({name.area_id}), an area not "
+                f"graded in the years of the {self.cycle} cycle; not attributed",
+                self.blocks[index],
+            )
+            return None
+        return Evidence(name.area_id, None, statement, index, span, statement.cycle, name)
+
+    def titles(self) -> None:
+        """Title the areas sentences named as the inspectorate names them in the document's cycle, or
+        in the era its areas and grades tell (:func:`era_of`)."""
+        era = self.cycle or era_of(
+            {e.area_id for e in self.evidence if e.area_id},
+            any(e.statement.grade is Grade.ADEQUATE for e in self.evidence),
+        )
+        for e in self.evidence:
+            if e.name is not None and e.title is None:
+                e.title = title_of(e.name, era)
+
+    def _earlier(self, index: int, block: Block, offset: int, statement: GradeStatement) -> None:
+        """Keep an earlier inspection's grade for the areas the sentence names; with no words of what
+        it grades, or "in this area", for its section, else the areas of the sentence before."""
+        span = block.span_at(offset)
+        names = list(statement.areas)
+        if not names and (not statement.phrase or THIS_AREA_RE.match(statement.phrase)):
+            section = self.ex.area_section_at(index)
+            ids = [section.area_id] if section is not None and section.area_id else self.last_areas
+            names = [AreaName(i, "", 0, 0, False) for i in ids]
+        for name in names:
+            title = title_of(name, statement.cycle)
+            self.earlier.append(Evidence(name.area_id, title, statement, index, span, statement.cycle))
 
     def _leads(self) -> dict[int, SectionNode]:
         """Block index -> area section, for the first body blocks of each area section."""
@@ -276,29 +339,50 @@ class _Attacher:
         statement: GradeStatement,
         leads: dict[int, SectionNode],
     ) -> None:
-        """Attribute a sentence's grade: the area its phrase names, else its place; warn when neither."""
+        """Attribute a sentence's grade: the areas it names, else its place; warn when neither."""
         span = block.span_at(offset)
         lead = leads.get(index)
         first_in_lead = lead is not None and lead.start not in self.lead_used
         if lead is not None:
             self.lead_used.add(lead.start)
+        if statement.areas:
+            for name in statement.areas:
+                named = self._named(name, statement, index, span)
+                if named is not None:
+                    self.evidence.append(named)
+            return
         area_id, title = name_in_phrase(statement.phrase)
-        if area_id is None and statement.grade is Grade.NOT_GRADED and not statement.names_area:
-            # "We don't make a graded judgment (in this overall area)": the section, or the area just named.
+        section = self.ex.area_section_at(index)
+        this_area = bool(statement.phrase and THIS_AREA_RE.match(statement.phrase))
+        if (
+            area_id is None
+            and statement.grade is Grade.NOT_GRADED
+            and THESE_AREAS_RE.search(statement.phrase or "")
+        ):
+            # "We also inspected A and B. We do not make graded judgments in these areas.": each of them.
+            for name in mentions_in(block.text[:offset], self.cycle_start):
+                named = self._named(name, statement, index, span)
+                if named is not None:
+                    self.evidence.append(named)
+            return
+        if (
+            area_id is None
+            and statement.grade is Grade.NOT_GRADED
+            and (not statement.names_area or this_area)
+        ):
+            # "We don't make a graded judgment (in this overall area)", "This question has not been
+            # graded": the section, or the area just named.
             mentions = find_area_mentions(block.text[: offset + len(sentence)])
-            section = self.ex.area_section_at(index)
             area_id = section.area_id if section else (mentions[-1] if mentions else None)
         if area_id is not None:
             self.add(area_id, title, statement, index, span)
             return
         if statement.names_area:
             return  # "the force's approach is good", "the call was not graded": no area's judgment
-        section = self.ex.area_section_at(index)
-        this_area = bool(statement.phrase and THIS_AREA_RE.match(statement.phrase))
         if section is not None and this_area:
             self.add(section.area_id, None, statement, index, span)
             return
-        if lead is not None and first_in_lead:
+        if lead is not None and first_in_lead and not statement.by_pronoun:
             # The first grade sentence under an area's heading is its judgment; later ones
             # ("the force is good at answering calls") are findings about part of it.
             self.add(lead.area_id, None, statement, index, span)
@@ -328,7 +412,14 @@ def _section_title(ex: Extraction, node: SectionNode) -> str:
 
 
 def _title(ex: Extraction, key: str, ordered: list[Evidence], node: SectionNode | None) -> str:
-    """A judgment's area title: its section's heading, else the first title stated, else the taxonomy's."""
+    """A judgment's area title: its section's heading, else the first title stated, else the taxonomy's.
+
+    A pillar (effectiveness, efficiency, legitimacy) goes by its name ('Effectiveness'), not by its
+    question ("How effective is the force at keeping people safe and reducing crime?").
+    """
+    pillar = pillar_name(ordered[0].area_id)
+    if pillar is not None:  # a pillar goes by its name ('Efficiency'), not its question's words
+        return pillar
     if node is not None:
         return _section_title(ex, node)
     title = next((e.title for e in ordered if e.title), None)
@@ -390,16 +481,34 @@ def resolve(ex: Extraction, evidence: list[Evidence]) -> list[Judgment]:
     return [judgment for _, judgment in sorted(judgments, key=lambda pair: pair[0])]
 
 
-def _earlier_lead(text: str, cycle_start: int | None) -> bool:
-    """A list's lead-in that gives its grades to an earlier inspection ("In 2019, the force was graded:")."""
-    years = [int(year) for year in YEAR_RE.findall(text)]
-    if years and cycle_start is not None and max(years) < cycle_start:
-        return True
-    return bool(EARLIER_GRADE_RE.search(text)) and not NOW_RE.search(text)
+def resolve_earlier(evidence: list[Evidence]) -> list[EarlierJudgment]:
+    """One earlier judgment per area and cycle, in the order the text states them (the first
+    statement's grade; every statement that agrees is its evidence)."""
+    groups: dict[tuple[str | None, str | None], list[Evidence]] = {}
+    for item in evidence:
+        groups.setdefault((item.area_id, item.cycle), []).append(item)
+    earlier = []
+    for (area_id, cycle), items in groups.items():
+        first = items[0]
+        spans: list[Span] = []
+        for e in items:
+            if e.statement.grade is first.statement.grade and e.span not in spans:
+                spans.append(e.span)
+        earlier.append(
+            EarlierJudgment(
+                area=Area(id=area_id, title=first.title or area_id or ""),
+                grade=first.statement.grade,
+                grade_text=first.statement.grade_text,
+                evidence=spans,
+                cycle=cycle,
+            )
+        )
+    return earlier
 
 
-def attach_judgments(ex: Extraction) -> list[Judgment]:
-    """Find every grade the document states, attribute it to an area and resolve one judgment per area.
+def attach_judgments(ex: Extraction) -> tuple[list[Judgment], list[EarlierJudgment]]:
+    """Find every grade the document states, attribute it to an area and resolve one judgment per
+    area, and the earlier inspections' grades it states as history.
 
     A document about another programme than PEEL (a fire and rescue service, custody, Ofsted ...)
     gives none, with a warning naming why.
@@ -407,15 +516,16 @@ def attach_judgments(ex: Extraction) -> list[Judgment]:
     other = find_other_programme(ex.blocks, ex.document.title)
     if other is not None:
         ex.warn("not-a-peel-inspection", f"no PEEL judgments are taken: {other.reason()}")
-        return []
+        return [], []
     attacher = _Attacher(ex)
     attacher.grids()
     attacher.labels()
     attacher.sentences()
-    return resolve(ex, attacher.evidence)
+    attacher.titles()
+    return resolve(ex, attacher.evidence), resolve_earlier(attacher.earlier)
 
 
-@stage("judgments", requires=("info", "grids", "sections"), assigns=("judgments",))
+@stage("judgments", requires=("info", "grids", "sections"), assigns=("judgments", "earlier_judgments"))
 def judgments_stage(ex: Extraction) -> None:
-    """Assign the document's judgments, one per area."""
-    ex.judgments = attach_judgments(ex)
+    """Assign the document's judgments, one per area, and the earlier grades it states."""
+    ex.judgments, ex.earlier_judgments = attach_judgments(ex)

@@ -28,6 +28,7 @@ class AreaDef:
     aliases: tuple[str, ...]
     cycles: tuple[str, ...]
     titles: tuple[tuple[str, str], ...] = ()  # (cycle, the inspectorate's title in that cycle)
+    short_titles: tuple[tuple[str, str], ...] = ()  # (cycle, the short name its pages give the area)
     mentions: tuple[str, ...] = ()  # regexes for running text that names the area
     note: str | None = None
 
@@ -74,6 +75,7 @@ def areas() -> tuple[AreaDef, ...]:
             aliases=tuple(entry["aliases"]),
             cycles=tuple(entry.get("cycles", ())),
             titles=tuple(entry.get("titles", {}).items()),
+            short_titles=tuple(entry.get("short_titles", {}).items()),
             mentions=tuple(entry.get("mentions", ())),
             note=entry.get("note"),
         )

@@ -54,3 +54,10 @@ def force_name_pattern() -> tuple[regex.Pattern[str], dict[str, tuple[str, float
             parts.append(escaped)
     pattern = regex.compile(r"(?<![\p{L}-])(?:" + "|".join(parts) + r")(?![\p{L}-])", regex.IGNORECASE)
     return pattern, weights
+
+
+def force_ids_in(text: str) -> set[str]:
+    """The ids of the forces ``text`` names, by a name, an alias or a place name."""
+    pattern, weights = force_name_pattern()
+    found = (weights.get(regex.sub(r"\s+", " ", m.group(0)).lower()) for m in pattern.finditer(text))
+    return {hit[0] for hit in found if hit is not None}

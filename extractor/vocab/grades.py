@@ -38,6 +38,13 @@ GRADE = _alternation((*(fragment for fragment, _ in GRADE_WORDS), r"requires?\s+
 UNGRADED = _alternation(UNGRADED_WORDS)
 ANY_GRADE = f"(?:{GRADE}|{UNGRADED})"
 
+# Every form running text bends "requires improvement" into ("was judged to require improvement",
+# "judged as requiring improvement", "required improvement in three others"), then the other
+# grade words: what a sentence may state a grade with (labels and headings use :data:`GRADE`).
+GRADE_INFLECTED = _alternation(
+    (r"requir(?:es?|ed|ing)\s+improvements?", *(fragment for fragment, _ in GRADE_WORDS[1:]))
+)
+
 # A line that is nothing but a grade label ("Good", "Requires improvement", "(Ungraded)").
 BARE_GRADE_RE = regex.compile(rf"^\s*\(?{ANY_GRADE}\)?\s*$", regex.IGNORECASE)
 
@@ -71,6 +78,8 @@ _GRADE_RES: tuple[tuple[regex.Pattern[str], Grade], ...] = tuple(
     (regex.compile(fragment, regex.IGNORECASE), grade) for fragment, grade in GRADE_WORDS
 )
 _PLURAL_RE = regex.compile(r"^(requires?\s+improvement)s$", regex.IGNORECASE)
+# "required improvement", "requiring improvement": the grade as a verb's other forms.
+_INFLECTED_RE = regex.compile(r"^requir(?:ed|ing)(?=\s+improvement)", regex.IGNORECASE)
 _UNGRADED_RE = regex.compile(_alternation((*UNGRADED_WORDS, *UNGRADED_PHRASES)), regex.IGNORECASE)
 
 
@@ -79,8 +88,11 @@ def parse_grade(text: str) -> Grade | None:
 
     >>> parse_grade("Requires  Improvement"), parse_grade("(Not Graded)"), parse_grade("fair")
     (<Grade.REQUIRES_IMPROVEMENT: 'requires_improvement'>, <Grade.NOT_GRADED: 'not_graded'>, None)
+    >>> parse_grade("requiring improvement").value, parse_grade("Required Improvement").value
+    ('requires_improvement', 'requires_improvement')
     """
     key = _PLURAL_RE.sub(r"\1", regex.sub(r"[\s-]+", " ", text.strip(" ()[]*:.–—-\t")))
+    key = _INFLECTED_RE.sub("requires", key)
     for pattern, grade in _GRADE_RES:
         if pattern.fullmatch(key):
             return grade
