@@ -167,3 +167,50 @@ def test_reader_markdown_is_told_by_content_not_extension() -> None:
 )
 def test_reader_sniffs_format_from_bytes(data: bytes, fmt: InputFormat) -> None:
     assert sniff_format(data, "x") is fmt
+
+
+def test_reader_joins_a_sentence_broken_by_hard_line_breaks() -> None:
+    # Saved with a line break every ~90 characters: one paragraph, each line's span kept.
+    text = (
+        "The report also says that Westshire Constabulary's handling of calls for service now Requires\n"
+        "Improvement, and that the constabulary's use of resources has slipped since the last\n"
+        "inspection.\n"
+    )
+    blocks = read_lines(text, markdown=False)
+    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH]
+    block = blocks[0]
+    assert "now Requires Improvement, and" in block.text
+    assert block.span_at(block.text.index("Improvement")).line == 2
+    assert block.span_at(block.text.index("inspection.")).line == 3
+
+
+def test_reader_long_line_ending_on_and_is_running_text_not_a_heading() -> None:
+    # The first line is heading-shaped but breaks off on "and": it goes on in the next line.
+    text = (
+        "Inspectors said the areas requiring improvement are how it responds to the public; how it "
+        "investigates crime, and\n"
+        "strategic planning, organisational management and value for money.\n"
+    )
+    assert _kinds(text) == [
+        (
+            "paragraph",
+            "Inspectors said the areas requiring improvement are how it responds to the public; how it "
+            "investigates crime, and strategic planning, organisational management and value for money.",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # area lines and their grade labels stay one block a line
+        "Investigating crime\nrequires improvement\nManaging offenders and suspects\nAdequate\n",
+        # a heading without a full stop, then its first sentence
+        "The force identifies repeat and vulnerable victims at first contact\nIt answers calls quickly.\n",
+        # a bullet list whose items end on "and", with and without bullets the reader knows
+        "The force should, working with partners and community panels across the shire and\n· review;\n",
+        "Panels should be given the information they need to scrutinise the use of powers and\n- meet.\n",
+    ],
+)
+def test_reader_keeps_lines_apart_where_nothing_breaks_off(text: str) -> None:
+    assert len(read_lines(text, markdown=False)) == len([line for line in text.splitlines() if line])

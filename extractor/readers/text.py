@@ -1,4 +1,5 @@
-"""Plain-text and Markdown reader: decoded lines to blocks, one source line each.
+"""Plain-text and Markdown reader: decoded lines to blocks, one source line each (a
+sentence broken over lines by hard line breaks is joined into one block).
 
 Plain text has no markup, so headings are told from paragraphs by the
 inspectorate's conventions: a known section name ("Main findings", "Areas for
@@ -22,7 +23,7 @@ from extractor.readers.common import (
     table_row,
     trim_cells,
 )
-from extractor.vocab.headings import CAPTION_RE, LABEL_LINE_RE, is_known_heading
+from extractor.vocab.headings import CAPTION_RE, CONTINUED_LINE_RE, LABEL_LINE_RE, is_known_heading
 from schemas import InputFormat, Span
 
 _SKIP_LINK_RE = regex.compile(r"^\s*skip\s+to\s+(?:main\s+)?content\s*$", regex.IGNORECASE)
@@ -128,6 +129,13 @@ def read_lines(text: str, *, markdown: bool) -> list[Block]:
             )
             index += 2
             continue
+        run = _wrapped_run(prepared, index)
+        if len(run) > 1:
+            block = _classify(line, number, "", markdown=markdown)
+            if block is not None and block.kind in _RUNNING_KINDS:
+                blocks.append(_joined(block, [(n, _strip_inline_markup(text)) for n, text in run[1:]]))
+                index += len(run)
+                continue
         next_text = _strip_inline_markup(prepared[index + 1][1]) if index + 1 < len(prepared) else ""
         previous = blocks[-1] if blocks else None
         continues_table = (
@@ -148,6 +156,79 @@ def read_lines(text: str, *, markdown: bool) -> list[Block]:
             blocks.append(block)
         index += 1
     return blocks
+
+
+# Blocks a line broken off may start: running text, a bullet, or a line shaped like a heading.
+_RUNNING_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING)
+
+# Marks that open a list line, though not all make a bullet block ("· review ..." in Word's text).
+_LIST_MARKS = frozenset("·•▪◦●‣-*–—")
+
+# The shortest line a hard line break is read in: shorter lines are headings, labels, list lines.
+MIN_WRAPPED_CHARS = 50
+
+
+def _plain(line: str) -> bool:
+    """A line without layout of its own: no bullet, heading mark, table cell, bold line or label."""
+    text = _strip_inline_markup(line)
+    return not (
+        "\t" in line.strip()
+        or _MD_HEADING_RE.match(line)
+        or _PIPE_ROW_RE.match(line)
+        or _BULLET_RE.match(line)
+        or line.lstrip()[:1] in _LIST_MARKS
+        or _MD_BOLD_LINE_RE.match(line)
+        or _HTML_BOLD_LINE_RE.match(line)
+        or CAPTION_RE.match(text)
+        or LABEL_LINE_RE.fullmatch(text)
+        or _FURNITURE_RE.match(text)
+    )
+
+
+def continues(first: str, second: str) -> bool:
+    """Whether ``second`` goes on with the sentence ``first`` breaks off (a hard line break):
+    ``first`` is a long line that ends without a full stop on a word that needs what follows,
+    or ``second`` starts in lower case.
+
+    >>> continues("Inspectors found that Northshire Police was good at preventing crime and", "Requires")
+    True
+    >>> continues("HMICFRS graded the constabulary's performance across nine areas of policing", "and found")
+    True
+    >>> continues("The force identifies repeat and vulnerable victims at first contact well", "It answers.")
+    False
+    >>> continues("Investigating crime", "requires improvement")
+    False
+    """
+    a, b = collapse(_strip_inline_markup(first)), collapse(_strip_inline_markup(second))
+    if len(a) < MIN_WRAPPED_CHARS or not b or regex.search(r"[.!?:;][\"”’)\]]*$", a):
+        return False
+    return bool(CONTINUED_LINE_RE.search(a)) or b[:1].islower()
+
+
+def _wrapped_run(prepared: list[tuple[int, str]], index: int) -> list[tuple[int, str]]:
+    """The lines from ``index`` on that are one sentence broken by hard line breaks (one line
+    when there is no break): consecutive source lines, each plain and continuing the last."""
+    run = [prepared[index]]
+    if not _plain(_BULLET_RE.sub("", prepared[index][1], count=1)):
+        return run  # a bullet's text may go on; a table cell, heading mark or label line does not
+    while index + len(run) < len(prepared):
+        number, line = prepared[index + len(run)]
+        last_number, last = run[-1]
+        if number != last_number + 1 or not _plain(line) or not continues(last, line):
+            break
+        run.append((number, line))
+    return run
+
+
+def _joined(block: Block, rest: list[tuple[int, str]]) -> Block:
+    """``block`` with the lines that go on with its sentence appended, each line's span kept;
+    a heading-shaped first line that goes on is running text, not a heading."""
+    text, offsets = block.text, [(0, block.span)]
+    for number, line in rest:
+        offsets.append((len(text) + 1, Span(line=number)))
+        text = f"{text} {line}"
+    kind = BlockKind.LIST_ITEM if block.kind is BlockKind.LIST_ITEM else BlockKind.PARAGRAPH
+    return Block(kind, text, block.span, offsets=offsets)
 
 
 def _is_tab_cell(line: str) -> bool:

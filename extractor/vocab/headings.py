@@ -141,3 +141,13 @@ CAPTION_RE = regex.compile(r"^(?:figure|chart|table)\s+\d+[a-z]?\s*[:.–-]", re
 LABEL_LINE_RE = regex.compile(
     f"(?:{BARE_GRADE_RE.pattern})|(?:{PENDING_LABEL_RE.pattern})", regex.I | regex.X
 )
+
+# A line of running text broken where the sentence goes on (a file saved with hard line
+# breaks): it ends with a word that needs what follows (an article, a preposition, a
+# conjunction, a verb wanting its complement) or a comma. No heading or finished sentence ends so.
+CONTINUED_LINE_RE = regex.compile(
+    r"""(?:,|\b(?:and|or|but|nor|of|the|a|an|to|in|into|for|with|by|at|on|from|as|than|that|which|
+    who|whose|its|their|his|her|our|is|are|was|were|be|been|being|has|have|had|not|also|
+    requires?|needs?|remains?|very|more|most|both|all|any|each|such|this|these|those))\s*$""",
+    regex.IGNORECASE | regex.VERBOSE,
+)
