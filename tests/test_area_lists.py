@@ -107,6 +107,16 @@ BACKWARD = [
     (" in its understanding of demand; its use of resources to manage demand", 2017, ["using_resources"]),
     ("Cleveland Police’s leadership and force management", 2023, ["leadership_force_management"]),
     ("developing our workforce, which", 2023, ["workforce"]),
+    # "of" before a name: the force's work on that area, not a measure of it
+    (
+        "The constabulary has strengthened its supervision and oversight of crime investigations and how it "
+        "protects vulnerable people",
+        2023,
+        ["investigating_crime", "protecting_vulnerable_people"],
+    ),
+    ("Westshire Police has improved its handling of crime recording", 2021, ["crime_data_integrity"]),
+    ("The standard of crime investigation", 2016, []),
+    ("The timeliness of crime recording", 2023, []),
     # a subject's own words before the name: no area
     ("The force's approach to investigating crime", 2023, []),
     ("The chief constable said the force", 2023, []),

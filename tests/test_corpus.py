@@ -25,8 +25,8 @@ FLOORS: dict[str, tuple[float, float | None]] = {
     "afis": (1.0, 1.0),
     "causes_of_concern": (1.0, 1.0),
     "x_of_y": (1.0, 1.0),
-    # issue 13's sentence readers: measured 0.932 / 0.989 on their branch
-    "grades": (0.93, 0.985),
+    # issue 13's targets (>= 0.95 / >= 0.97); measured 0.956 / 0.989 when they were set
+    "grades": (0.95, 0.97),
 }
 
 

@@ -508,3 +508,76 @@ def test_layout_two_column_rows_either_way_round_and_grouped() -> None:
         "protecting_vulnerable_people": "requires_improvement",
         "managing_offenders_suspects": "adequate",
     }
+
+
+# --------------------------------------------------------------------------- hard line breaks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # a list of areas broken off on "and", its last area on the next line
+            "PEEL 2021/22: Eastshire Police\n\n"
+            "The inspectorate said the areas requiring improvement are investigating crime; protecting "
+            "vulnerable people; building, supporting and protecting the workforce, and\n"
+            "strategic planning, organisational management and value for money.\n",
+            {
+                "investigating_crime": "requires_improvement",
+                "protecting_vulnerable_people": "requires_improvement",
+                "workforce": "requires_improvement",
+                "leadership_force_management": "requires_improvement",
+            },
+        ),
+        (
+            # the grade words themselves broken over two lines, the area in quotes
+            "PEEL 2023–25: Northshire Constabulary\n\n"
+            "The inspection report also shows that ‘Recording data about crime’ now Requires\n"
+            "Improvement at Northshire. It was graded good at the last inspection two years ago, and it\n"
+            "has slipped since.\n",
+            {"crime_data_integrity": "requires_improvement"},
+        ),
+    ],
+)
+def test_grade_sentence_broken_by_hard_line_breaks(text: str, expected: dict[str, str]) -> None:
+    assert _grades(extract_text(text)) == expected
+
+
+# --------------------------------------------------------------------------- one pillar's report
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # the page says which pillar's report it is about; the grade names no area
+            "Reply to HMIC PEEL: Police Efficiency 2016 – Southshire Constabulary\n\n"
+            "Southshire Constabulary has been judged as good in the inspectorate's latest PEEL review.\n",
+            {"efficiency": "good"},
+        ),
+        (
+            "Federation news\n\nInspectors considered the constabulary's effectiveness in the latest PEEL "
+            "inspection.\n\nThe constabulary has been rated 'requires improvement' in the PEEL review.\n",
+            {"effectiveness": "requires_improvement"},
+        ),
+    ],
+)
+def test_grade_of_a_one_pillar_report_goes_to_that_pillar(text: str, expected: dict[str, str]) -> None:
+    assert _grades(extract_text(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two pillars named at the top: which one is not said
+        "PEEL: police efficiency and police legitimacy 2016\n\n"
+        "Eastshire Police has been graded as good in the PEEL review.\n",
+        # from 2018/19 one report covers every pillar
+        "PEEL: Police effectiveness, efficiency and legitimacy 2018/19\n\nThe efficiency report\n\n"
+        "Eastshire Police has been graded as good in the PEEL review.\n",
+    ],
+)
+def test_grade_naming_no_area_without_one_pillar_in_scope_is_unattributed(text: str) -> None:
+    report = extract_text(text)
+    assert report.judgments == []
+    assert "unattributed-grade" in _codes(report)

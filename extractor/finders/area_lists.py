@@ -10,6 +10,7 @@ leadership and force management), the area the document's cycle grades is chosen
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,7 +30,7 @@ from extractor.vocab.area_lists import (
 )
 from extractor.vocab.areas import AreaDef, area_by_id, areas, match_area, normalise_title
 from extractor.vocab.cycles import first_year
-from extractor.vocab.sentence_cues import PILLARS
+from extractor.vocab.sentence_cues import PEEL_EXPANSION_RE, PILLAR_SCOPE_RE, PILLAR_WORD_RE, PILLARS
 
 # The first cycle of the five-grade scale ("adequate" added): PEEL 2021/22.
 FIVE_GRADES_FROM = 2021
@@ -384,6 +385,31 @@ def pillar_name(area_id: str | None) -> str | None:
     """A pillar's name ('Effectiveness'), which a pillar's judgment goes by, or None for other areas."""
     area = area_by_id(area_id) if area_id in PILLARS else None
     return area.title if area is not None else None
+
+
+# The last year each pillar had a report of its own (from 2018/19 one report covers them all).
+PILLAR_REPORTS_UNTIL = 2017
+
+
+def pillar_in_scope(texts: Sequence[str], cycle_start: int | None) -> str | None:
+    """The one pillar the top of a document says it is about ("PEEL: Police legitimacy 2016"), or
+    None where it names none, several, or its cycle has no pillar reports.
+
+    >>> pillar_in_scope(["Reply to HMIC PEEL: Police Efficiency 2016", "Westshire Police"], None)
+    'efficiency'
+    >>> pillar_in_scope(["The efficiency inspection and the legitimacy report"], 2016) is None
+    True
+    >>> pillar_in_scope(["PEEL: Police legitimacy 2016"], 2021) is None
+    True
+    """
+    if cycle_start is not None and cycle_start > PILLAR_REPORTS_UNTIL:
+        return None
+    named: set[str] = set()
+    for text in texts:
+        text = PEEL_EXPANSION_RE.sub(" ", text)
+        if PILLAR_SCOPE_RE.search(text):  # about one pillar: every pillar the block names counts
+            named |= {word.lower() for word in PILLAR_WORD_RE.findall(text)}
+    return named.pop() if len(named) == 1 and next(iter(named)) in PILLARS else None
 
 
 def title_of(name: AreaName, cycle: str | None) -> str:

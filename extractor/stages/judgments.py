@@ -17,6 +17,7 @@ from extractor.finders.area_lists import (
     era_of,
     graded_in_era,
     mentions_in,
+    pillar_in_scope,
     pillar_name,
     title_of,
 )
@@ -38,7 +39,7 @@ from extractor.vocab.cycles import first_year
 from extractor.vocab.forces import force_ids_in, forces
 from extractor.vocab.grades import BARE_GRADE_RE
 from extractor.vocab.headings import VERDICT_HEADING_RE
-from extractor.vocab.sentence_cues import THESE_AREAS_RE, THIS_AREA_RE
+from extractor.vocab.sentence_cues import SCOPE_BLOCKS, THESE_AREAS_RE, THIS_AREA_RE
 from schemas import Area, EarlierJudgment, Grade, Judgment, SectionKind, Span
 
 # Which evidence is strongest when places disagree: a heading that carries its grade, then a
@@ -100,6 +101,8 @@ class _Attacher:
         self.history_cycle: str | None = None  # ... of this cycle or year, where it said
         self.last_sentence = ""
         self.lead_in = ""  # the last sentence before the current list of bullets
+        # The one pillar the document is about, if its top says so (a 2015-2017 pillar report's page).
+        self.scope = pillar_in_scope([b.text for b in self.blocks[:SCOPE_BLOCKS]], self.cycle_start)
 
     def add(
         self, area_id: str | None, title: str | None, statement: GradeStatement, index: int, span: Span
@@ -389,6 +392,9 @@ class _Attacher:
             return
         if section is not None:
             return  # a finding about part of the area, not its judgment
+        if self.scope is not None and not statement.by_pronoun:
+            self.add(self.scope, None, statement, index, span)  # a one-pillar report's grade
+            return
         self.ex.warn(
             "unattributed-grade",
             f"sentence states '{statement.grade_text}' but names no known area and stands outside any area "

@@ -75,6 +75,9 @@ CLAUSE_OPENER_RE = regex.compile(
 # means the words before are the subject, and the name is not one.
 NAME_LEAD_RE = regex.compile(
     r"""(?:^|(?:\b(?:in|at|for|on|that|while|whilst|whereas|but|and|its|our|their|the|with|where)
+          # "its management and scrutiny of criminal investigations", not a measure of one ("the
+          # quality of crime investigation is good" grades the quality, a finding)
+          |(?<!\b(?:quality|standard|level|number|proportion|rate|percentage|timeliness)\s+)\bof
           |\bhow(?:\s+and\s+when)?\s+(?:it|the\s+force|the\s+constabulary)  # "how and when it records crime"
           |['‘’"“”,;:(–—-]))\s*$""",
     _I,
