@@ -393,6 +393,24 @@ PROSE = [
     ),
     ("The service requires improvement at keeping people safe from fire and other risks.", [], 2018, []),
     ("It is ‘adequate’ in all areas.", [], 2023, []),
+    # a count of areas that goes on to name them, as many as it counts: each one's grade
+    (
+        "Cheshire Constabulary is outstanding in two areas: preventing crime and managing offenders and "
+        "suspects.",
+        ["Cheshire Constabulary"],
+        2023,
+        [(G.OUTSTANDING, ["preventing_crime", "managing_offenders_suspects"])],
+    ),
+    (
+        "The constabulary was rated good in three areas – investigating crime, protecting vulnerable "
+        "people and responding to the public.",
+        ["Cheshire Constabulary"],
+        2021,
+        [(G.GOOD, ["investigating_crime", "protecting_vulnerable_people", "responding_to_public"])],
+    ),
+    # ... not when the names do not tally with the count, or there is only the count
+    ("The force is good in two areas, preventing crime.", ["Kent Police"], 2023, []),
+    ("The force was adequate in six areas and good in two areas.", ["Kent Police"], 2023, []),
 ]
 
 

@@ -21,11 +21,13 @@ from extractor.vocab.cycles import CYCLE_YEARS_RE, EARLIER_GRADE_RE, NOW_RE, YEA
 from extractor.vocab.forces import force_name_pattern
 from extractor.vocab.grade_sentences import ANY_FORCE_NAME, GRADE_SENTENCES, GradeSentence, fill, subject
 from extractor.vocab.grades import GRADE_INFLECTED, GRADE_KEYWORD_RE, parse_grade
+from extractor.vocab.numbers import to_int
 from extractor.vocab.sentence_cues import (
     ALSO_RE,
     AREA_COUNT_RE,
     ASPECT_RE,
     CLAUSE_END_RE,
+    COUNTED_LIST_LEAD_RE,
     DATED_RE,
     FORCES_SCOPE_RE,
     MENTION_END_RE,
@@ -373,6 +375,9 @@ def _statement(
         phrase = sentence[p_start:p_end].strip() or None
         areas = [_shift(name, p_start) for name in read_forward(sentence[p_start:p_end], cycle_start)]
         end = max(grade_end, areas[-1].end if areas else grade_end)
+        if not areas and phrase and AREA_COUNT_RE.match(phrase):
+            areas = _counted_list(sentence, p_start, p_end, cycle_start)
+            end = max(end, areas[-1].end) if areas else end
         if not areas and phrase and not entry.lists_only and not AREA_COUNT_RE.match(phrase):
             area_id, title = name_in_phrase(phrase)
             if area_id is not None:
@@ -395,6 +400,27 @@ def _statement(
         ),
         end,
     )
+
+
+def _counted_list(sentence: str, start: int, end: int, cycle_start: int | None) -> list[AreaName]:
+    """The areas a count goes on to name, as many as it counts ("outstanding in two areas: A and
+    B", "good in three areas – A, B and C"); none where the count is all there is, or does not tally.
+
+    >>> s = "good in two areas, preventing crime and investigating crime."
+    >>> [n.area_id for n in _counted_list(s, 8, len(s), 2023)]
+    ['preventing_crime', 'investigating_crime']
+    >>> s = "good in two areas and adequate in seven"
+    >>> _counted_list(s, 8, len(s), 2023)
+    []
+    """
+    phrase = sentence[start:end]
+    count = AREA_COUNT_RE.match(phrase)
+    number = to_int(count.group("count")) if count and count.group("count") else None
+    rest = COUNTED_LIST_LEAD_RE.match(phrase, count.end()) if count and number else None
+    if rest is None:
+        return []
+    names = [_shift(name, start + rest.end()) for name in read_forward(phrase[rest.end() :], cycle_start)]
+    return names if len(names) == number else []
 
 
 def _reads_after(match: regex.Match[str], following: int, cycle_start: int | None) -> bool:

@@ -80,9 +80,15 @@ PAST_FRAME_RE = regex.compile(
 # A phrase that counts areas instead of naming one ("'adequate' in five areas", "good in all
 # areas", "requires improvement in multiple areas"): no one area's grade.
 AREA_COUNT_RE = regex.compile(
-    r"^\s*(?:all|both|each|every|most|several|many|multiple|some|other|\w+)\s+(?:of\s+(?:the|its)\s+)?"
+    r"^\s*(?:all|both|each|every|most|several|many|multiple|some|other|(?P<count>\w+))\s+(?:of\s+(?:the|its)\s+)?"
     r"(?:\w+\s+)?(?:areas|others|categories|pillars|counts)\b",
     regex.IGNORECASE,
+)
+
+# What joins a count of areas to the list of them it goes on to give ("in two areas: A and B",
+# "in three areas – A, B and C", "in two areas, namely A and B").
+COUNTED_LIST_LEAD_RE = regex.compile(
+    r"\s*(?:[,:–—(-]|\s)\s*(?:namely|which\s+(?:are|were)|these\s+(?:are|were))?\s*"
 )
 
 # Where a statement's own clause ends after the areas it names: a comma, semicolon, dash or "but"
