@@ -36,7 +36,7 @@ from extractor.model import Block, BlockKind, Extraction, SectionNode
 from extractor.pipeline import stage
 from extractor.vocab.areas import area_by_id, area_title, find_area_mentions, match_area
 from extractor.vocab.cycles import first_year
-from extractor.vocab.forces import force_ids_in, forces
+from extractor.vocab.forces import force_ids_in, names_of
 from extractor.vocab.grades import BARE_GRADE_RE
 from extractor.vocab.headings import VERDICT_HEADING_RE
 from extractor.vocab.sentence_cues import SCOPE_BLOCKS, THESE_AREAS_RE, THIS_AREA_RE
@@ -51,14 +51,6 @@ STRENGTH: dict[EvidenceKind, int] = {
     EvidenceKind.GRID: 2,
     EvidenceKind.LABEL: 1,
 }
-
-
-def _force_names(ex: Extraction) -> list[str]:
-    """Names the document's own force goes by (its name, aliases and place name)."""
-    if ex.info is None or ex.info.force is None:
-        return []
-    force = next((f for f in forces() if f.id == ex.info.force.id), None)
-    return [] if force is None else [force.name, *force.aliases, *force.places]
 
 
 def _cycle(ex: Extraction) -> str | None:
@@ -85,7 +77,8 @@ class _Attacher:
         assert ex.grids is not None
         self.ex = ex
         self.blocks = ex.blocks
-        self.names = _force_names(ex)
+        self.force_id = ex.info.force.id if ex.info and ex.info.force else None
+        self.names = names_of(self.force_id)  # the names the document's own force goes by
         self.cycle_start = _cycle_start(ex)
         self.cycle = _cycle(ex)
         self.evidence: list[Evidence] = []
@@ -93,7 +86,6 @@ class _Attacher:
         self.in_grid = ex.grids.blocks
         self.as_lists: set[int] = set()  # list lines and titles read with their grade by labels()
         self.lead_used: set[int] = set()  # area sections whose lead already gave a sentence grade
-        self.force_id = ex.info.force.id if ex.info and ex.info.force else None
         self.skipped_leads: set[int] = set()  # lead-ins already warned about
         # The sentence before: its areas ("in this area"), and its earlier grade's cycle ("We also").
         self.last_areas: list[str] = []

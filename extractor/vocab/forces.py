@@ -61,3 +61,9 @@ def force_ids_in(text: str) -> set[str]:
     pattern, weights = force_name_pattern()
     found = (weights.get(regex.sub(r"\s+", " ", m.group(0)).lower()) for m in pattern.finditer(text))
     return {hit[0] for hit in found if hit is not None}
+
+
+def names_of(force_id: str | None) -> list[str]:
+    """Names a force goes by (its name, aliases and place names); [] for None or an unknown id."""
+    force = next((f for f in forces() if f.id == force_id), None)
+    return [] if force is None else [force.name, *force.aliases, *force.places]
