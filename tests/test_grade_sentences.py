@@ -97,6 +97,14 @@ PILLARS = [
         2017,
         [(G.OUTSTANDING, ["efficiency", "legitimacy"])],
     ),
+    (
+        # the effectiveness question's words without "effective"
+        "HMIC found that the constabulary requires improvement in the way it keeps people safe and reduces "
+        "crime.",
+        ["Gwent Police"],
+        2015,
+        [(G.REQUIRES_IMPROVEMENT, ["effectiveness"])],
+    ),
     # Pending, or about forces in general: no grade.
     (
         "The extent to which the force is effective at keeping people safe and reducing crime: not "
@@ -407,6 +415,20 @@ PROSE = [
         ["Cheshire Constabulary"],
         2021,
         [(G.GOOD, ["investigating_crime", "protecting_vulnerable_people", "responding_to_public"])],
+    ),
+    (
+        "Avon and Somerset Constabulary was judged adequate in five of the nine areas inspected, including "
+        "investigating crime and managing offenders.",
+        ["Avon and Somerset Constabulary"],
+        2021,
+        [(G.ADEQUATE, ["investigating_crime", "managing_offenders_suspects"])],
+    ),
+    # "its performance" after the force as object
+    (
+        "Inspectors judged the constabulary's performance as good in preventing crime.",
+        ["Avon and Somerset Constabulary"],
+        2023,
+        [(G.GOOD, ["preventing_crime"])],
     ),
     # ... not when the names do not tally with the count, or there is only the count
     ("The force is good in two areas, preventing crime.", ["Kent Police"], 2023, []),

@@ -409,6 +409,9 @@ def _counted_list(sentence: str, start: int, end: int, cycle_start: int | None) 
     >>> s = "good in two areas, preventing crime and investigating crime."
     >>> [n.area_id for n in _counted_list(s, 8, len(s), 2023)]
     ['preventing_crime', 'investigating_crime']
+    >>> s = "adequate in five of the nine areas inspected, including investigating crime."
+    >>> [n.area_id for n in _counted_list(s, 12, len(s), 2023)]
+    ['investigating_crime']
     >>> s = "good in two areas and adequate in seven"
     >>> _counted_list(s, 8, len(s), 2023)
     []
@@ -420,7 +423,7 @@ def _counted_list(sentence: str, start: int, end: int, cycle_start: int | None) 
     if rest is None:
         return []
     names = [_shift(name, start + rest.end()) for name in read_forward(phrase[rest.end() :], cycle_start)]
-    return names if len(names) == number else []
+    return names if len(names) == number or (rest.group("part") and 0 < len(names) <= number) else []
 
 
 def _reads_after(match: regex.Match[str], following: int, cycle_start: int | None) -> bool:

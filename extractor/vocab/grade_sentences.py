@@ -179,7 +179,7 @@ GRADE_SENTENCES: tuple[GradeSentence, ...] = (
         name="judged-the-force",
         example="Inspectors rated the force as outstanding at preventing crime.",
         pattern=r"""
-            \b{judges}\s+{subject}\s+
+            \b{judges}\s+{subject}(?:['’]s?\s+(?:overall\s+)?(?:performance|work))?\s+  # "its performance"
             (?:(?:to\s+be|as\s+being|as|at|to)\s+)?(?:(?:only|just)\s+)?   # "as", "to be", "to" (require)
             {aside}{q}(?P<grade>{grade}){q}(?![\w-]){aside}
             (?:{phrase}|{complement_end})

@@ -86,9 +86,12 @@ AREA_COUNT_RE = regex.compile(
 )
 
 # What joins a count of areas to the list of them it goes on to give ("in two areas: A and B",
-# "in three areas – A, B and C", "in two areas, namely A and B").
+# "in three areas – A, B and C", "in two areas, namely A and B"), or to some of them ("in five of
+# the nine areas inspected, including A and B": ``part``).
 COUNTED_LIST_LEAD_RE = regex.compile(
-    r"\s*(?:[,:–—(-]|\s)\s*(?:namely|which\s+(?:are|were)|these\s+(?:are|were))?\s*"
+    r"""(?:\s+(?:inspected|graded|assessed|of\s+policing))?
+    \s*(?:[,:–—(-]|\s)\s*(?:namely|which\s+(?:are|were)|these\s+(?:are|were)|(?P<part>including|among\s+them|such\s+as))?\s*""",
+    regex.IGNORECASE | regex.VERBOSE,
 )
 
 # Where a statement's own clause ends after the areas it names: a comma, semicolon, dash or "but"
