@@ -507,6 +507,17 @@ EARLIER = [
         None,
         [(G.GOOD, ["effectiveness"], True, "2018/19"), (G.INADEQUATE, ["efficiency"], True, "2018/19")],
     ),
+    (
+        "Two years ago, the inspectorate graded Staffordshire Police as requiring improvement in responding "
+        "to the public.",
+        2023,
+        [(G.REQUIRES_IMPROVEMENT, ["responding_to_public"], True, None)],
+    ),
+    (
+        "A year ago the constabulary was judged inadequate at protecting vulnerable people.",
+        2023,
+        [(G.INADEQUATE, ["protecting_vulnerable_people"], True, None)],
+    ),
     # Current, though the sentence names an earlier inspection.
     (
         "Since our last inspection, the force has improved, and it is now good at responding to the public.",

@@ -143,6 +143,10 @@ EARLIER_CUES: tuple[EarlierCue, ...] = (
     EarlierCue(r"not\s+inspected", grades=True, counts=False),
     # "the force used to be good at ..."
     EarlierCue(r"used\s+to\s+be", grades=True, counts=False),
+    # "two years ago HMICFRS graded the force as ...", "a year ago"
+    EarlierCue(r"(?:a|an|\w+)\s+(?:years?|months?)\s+ago", grades=True, counts=False),
+    # "the force was originally graded inadequate", "initially rated"
+    EarlierCue(r"(?:originally|initially)\s+(?:graded|rated|judged|assessed)", grades=True, counts=False),
 )
 
 
