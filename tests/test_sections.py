@@ -137,3 +137,22 @@ def test_sections_no_area_warns() -> None:
         "HMICFRS inspection\nA note about PEEL with no areas in it at all, as it happens.\n"
     )
     assert "no-area-sections" in [w.code for w in report.warnings]
+
+
+def test_sections_parts_without_an_area_heading_stand_side_by_side() -> None:
+    # A letter or page with no area heading: each part holds only its own items.
+    report = extract_text(
+        "PEEL 2023–25: Lancashire Constabulary\n\nAreas for improvement\n\n"
+        "The constabulary should improve how it records crime.\n"
+        "The constabulary needs to make sure victims are kept informed.\n\n"
+        "Cause of concern\n\nThe constabulary is not answering emergency calls quickly enough.\n\n"
+        "Recommendations\n\nWithin three months, the constabulary should review its call handling.\n"
+    )
+    assert [s.kind.value for s in report.sections] == [
+        "areas_for_improvement",
+        "causes_of_concern",
+        "recommendations",
+    ]
+    assert [a.text.split()[2] for a in report.areas_for_improvement] == ["should", "needs"]
+    assert [c.text.split()[2] for c in report.causes_of_concern] == ["is"]
+    assert len(report.recommendations) == 1

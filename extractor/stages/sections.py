@@ -56,6 +56,11 @@ def _toc_end(blocks: list[Block], start: int, later_headings: set[str]) -> int:
     return index
 
 
+# The section kinds of an area's parts, which stand beside each other.
+_PART_KINDS = frozenset(
+    {"areas_for_improvement", "causes_of_concern", "recommendations", "innovative_practice"}
+)
+
 class _TreeBuilder:
     """Opens and closes sections as heading blocks arrive."""
 
@@ -99,7 +104,9 @@ class _TreeBuilder:
         top = self._top(base)
         part = part_kind(title)
         if part:
-            level = top.level + 1 if top else base + 1
+            # A part under the top section; beside another part, never inside it (a page with
+            # no area heading: "Areas for improvement", then "Cause of concern").
+            level = top.level + (top.kind.value not in _PART_KINDS) if top else base + 1
             self.open(SectionNode(title, level, SectionKind(part), None, index, index + 1))
             return
         if SUMMARY_RE.match(title) and not self.back_matter:
