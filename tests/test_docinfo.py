@@ -161,3 +161,17 @@ SCRUTINY = (
 )
 def test_docinfo_kind_by_voice(text: str, kind: str) -> None:
     assert extract_text(text).document.kind.value == kind
+
+
+@pytest.mark.parametrize(
+    ("name", "force_id"),
+    [
+        ("Avon & Somerset Constabulary", "avon-and-somerset"),
+        ("Avon & Somerset Police", "avon-and-somerset"),
+        ("Devon & Cornwall Police", "devon-and-cornwall"),
+        ("Hampshire & Isle of Wight Constabulary", "hampshire"),
+    ],
+)
+def test_docinfo_force_named_with_an_ampersand(name: str, force_id: str) -> None:
+    report = extract_text(f"PEEL 2023–25: {name}\n\nThe force is good at investigating crime.\n")
+    assert report.document.force is not None and report.document.force.id == force_id
