@@ -61,6 +61,7 @@ _PART_KINDS = frozenset(
     {"areas_for_improvement", "causes_of_concern", "recommendations", "innovative_practice"}
 )
 
+
 class _TreeBuilder:
     """Opens and closes sections as heading blocks arrive."""
 
