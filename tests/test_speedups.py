@@ -1,0 +1,102 @@
+"""The text path's speed-ups change no result: each fast form against the slow form it replaced.
+
+Every rewrite made for speed (a pre-filter before a pattern, a linear pattern for a quadratic
+one, an index for a scan) is checked here against the plain form on lines written for the test,
+on generated lines, and on every line of the samples and of the development corpus (where the
+corpus sits beside the checkout).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+import pytest
+import regex
+
+from extractor.finders import grade_lists as finder
+from extractor.vocab import grade_lists as vocab
+from tests.conftest import ROOT, SAMPLES
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "cases"
+
+OWN_LINES = (
+    "Tackling crime in Lancashire – graded as outstanding",
+    "3.2 Responding to the public: requiring improvement",
+    "• Good: Preventing crime, protecting vulnerable people and Managing offenders",
+    "'Adequate' in investigating crime; and",
+    "Supporting victims Requires Improvement",
+    "Neighbourhood policing—Fair",
+    "Developing a positive workplace (building, supporting and protecting the workforce) – good (2 AFIs)",
+    "The constabulary was found to be adequate at keeping people safe, and it is good at this.",
+    "12 - - – : 2021/22 ( ) ‘’ inadequate",
+    "Protecting the vulnerable - not sufficiently good.",
+    "",
+    "(4) Using resources — inadequate;",
+)
+
+_PIECES = (
+    "Good", "good", "–", ":", "-", "(", ")", "1.", "2", "Investigating crime,", "and", "requires",
+    "improvement", "outstanding", "fair", "graded as", "inadequate", "é", "’", '"', ";", "(2 AFIs)",
+    ".", "not graded", "Poor", "at", "in", "Stable", "ASB",
+)  # fmt: skip
+
+
+def _generated(count: int, seed: int = 16) -> list[str]:
+    rng = random.Random(seed)
+    return [" ".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 9))) for _ in range(count)]
+
+
+def _document_lines() -> Iterator[str]:
+    paths = [*SAMPLES.glob("*.txt")]
+    if CORPUS.is_dir():
+        paths.extend(p for p in CORPUS.rglob("*") if p.is_file())
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8", errors="ignore")
+        except OSError:
+            continue
+        yield from text.splitlines()
+
+
+def _lines() -> list[str]:
+    seen = {*OWN_LINES, *_generated(4000), *(line.strip() for line in _document_lines())}
+    return sorted(line for line in seen if len(line) <= finder.MAX_LIST_LINE_CHARS)
+
+
+LINES = _lines()
+
+
+def _slow(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """The pattern as it was written before: ``.*?\\p{L}.*?`` where it now says ``_WORDS``."""
+    assert vocab._WORDS in pattern.pattern
+    return regex.compile(pattern.pattern.replace(vocab._WORDS, r".*?\p{L}.*?"), pattern.flags)
+
+
+_GRADE_FORMS = ("AREA_FIRST_LINE_RE", "GRADE_FIRST_LINE_RE", "AREA_THEN_GRADE_RE", "GRADE_AT_AREAS_RE")
+
+
+@pytest.mark.parametrize("name", [*_GRADE_FORMS, "OTHER_SCALE_LINE_RE"])
+def test_linear_list_patterns_match_as_the_quadratic_ones_did(name: str) -> None:
+    fast = getattr(vocab, name)
+    slow = _slow(fast)
+    # Only a line holding a grade word (or another scale's) can match either form; the slow
+    # form takes seconds over the rest of the corpus.
+    words = vocab.OTHER_SCALE_WORD_RE if name == "OTHER_SCALE_LINE_RE" else vocab.LIST_GRADE_WORD_RE
+    matched = 0
+    for line in (line for line in LINES if words.search(line)):
+        got, want = fast.match(line), slow.match(line)
+        assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), line
+        matched += want is not None
+    assert matched > 0  # the lines exercise the pattern
+
+
+def test_list_line_prefilters_reject_no_list_line() -> None:
+    grade_forms = [getattr(vocab, name) for name in _GRADE_FORMS]
+    for line in LINES:
+        if any(p.match(line) for p in grade_forms):
+            assert vocab.LIST_GRADE_WORD_RE.search(line), line
+        if vocab.OTHER_SCALE_LINE_RE.match(line):
+            assert vocab.OTHER_SCALE_WORD_RE.search(line), line
+    assert finder.find_list_line("Local policing priorities – Good").grade.value == "good"
+    assert finder.find_other_scale("Local policing priorities – Poor") == "Poor"
