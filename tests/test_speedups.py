@@ -16,6 +16,8 @@ import regex
 
 from extractor.finders import grade_lists as finder
 from extractor.vocab import grade_lists as vocab
+from extractor.vocab.areas import _alias_index, match_area, normalise_title, strip_title_decorations
+from extractor.vocab.forces import force_name_matches, force_name_pattern
 from tests.conftest import ROOT, SAMPLES
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "cases"
@@ -100,3 +102,66 @@ def test_list_line_prefilters_reject_no_list_line() -> None:
             assert vocab.OTHER_SCALE_WORD_RE.search(line), line
     assert finder.find_list_line("Local policing priorities – Good").grade.value == "good"
     assert finder.find_other_scale("Local policing priorities – Poor") == "Poor"
+
+
+FORCE_LINES = (
+    "Avon and Somerset Constabulary and the Met both answered; so did AVON  AND\tSOMERSET.",
+    "Dyfed-Powys Police, Heddlu Dyfed-Powys and dyfed powys",
+    "MPS, mps and GMP's figures; Greater Manchester Police's too",
+    "Kentish towns are not Kent, nor is Kent-based; North Yorkshire Police; West Midlands",
+    "the British Transport Police (BTP) and the Civil Nuclear Constabulary",
+    "Ke\u212ant Police and E\u017f\u017fex Police",  # a Kelvin sign, a long s: case-folding letters
+    "Police Scotland; Police Service of Northern Ireland; the States of Jersey Police",
+)
+
+
+def test_force_names_found_as_by_the_one_alternation() -> None:
+    pattern, _ = force_name_pattern()
+    lines = [*FORCE_LINES, *_generated(500), *LINES]
+    named = 0
+    for line in lines:
+        want = [(m.span(), m.group(0)) for m in pattern.finditer(line)]
+        assert [(m.span(), m.group(0)) for m in force_name_matches(line)] == want, line
+        named += bool(want)
+    assert named > len(FORCE_LINES)  # the lines name forces, several of them more than one
+
+
+def _match_area_by_scan(title: str) -> str | None:
+    """match_area as it was written before its indexes: every alias scanned, every pattern compiled."""
+    key = normalise_title(strip_title_decorations(title))
+    if not key:
+        return None
+    index = _alias_index()
+    if key in index:
+        return index[key]
+    for alias, area_id in sorted(index.items(), key=lambda kv: -len(kv[0])):
+        prefix = key[: -len(alias)]
+        if len(alias) >= 12 and key.endswith(alias) and regex.search(r"(?:peel|inspection|\d)\s*$", prefix):
+            return area_id
+    if len(key) >= 16:
+        for alias, area_id in index.items():
+            if abs(len(alias) - len(key)) > 3 or len(alias) < 16:
+                continue
+            if regex.fullmatch(f"(?:{regex.escape(alias)}){{e<=2}}", key):
+                return area_id
+    return None
+
+
+AREA_TITLES = (
+    "Inspection 2023-25Preventing crime and antisocial behaviour",
+    "PEEL 2025Investigating crime",
+    "Respondng to the pubic",
+    "Protectng vulnerable peple – Good",
+    "Treating the public fairly (2 AFIs)",
+    "Managing offenders and suspects and something more",
+)
+
+
+def test_area_index_matches_as_the_scan_did() -> None:
+    titles = [*AREA_TITLES, *LINES]
+    known = 0
+    for title in titles:
+        want = _match_area_by_scan(title)
+        assert match_area(title) == want, title
+        known += want is not None
+    assert known > len(AREA_TITLES)

@@ -50,7 +50,7 @@ from extractor.vocab.documents import (
     THIRD_FORCE_RE,
     WEB_PAGE_CUE_RE,
 )
-from extractor.vocab.forces import force_name_pattern, forces
+from extractor.vocab.forces import force_name_matches, force_name_pattern, forces
 from schemas import DocumentKind, Force, Inspection
 
 
@@ -88,18 +88,18 @@ def _force_scores(document: Document) -> Counter[str]:
     In a title even a place name ("West Mercia PEEL 2018") names the force as fully as its
     full name: the title says whom the document is about, a passing mention does not.
     """
-    pattern, weights = force_name_pattern()
+    _, weights = force_name_pattern()
     scores: Counter[str] = Counter()
     for position, block in enumerate(document.blocks):
         boost = 3.0 if block.is_heading or position < 8 else 1.0
-        for match in pattern.finditer(block.text):
+        for match in force_name_matches(block.text):
             key = regex.sub(r"\s+", " ", match.group(0)).lower()
             if key not in weights:
                 continue
             force_id, weight = weights[key]
             scores[force_id] += weight * boost
     for title in _title_lines(document):
-        for match in pattern.finditer(title):
+        for match in force_name_matches(title):
             force_id, _ = weights.get(regex.sub(r"\s+", " ", match.group(0)).lower(), ("", 0))
             if force_id:
                 scores[force_id] += 5
