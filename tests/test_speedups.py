@@ -15,6 +15,7 @@ import pytest
 import regex
 
 from extractor.finders import grade_lists as finder
+from extractor.finders.sentences import nlp, sentence_bounds
 from extractor.vocab import grade_lists as vocab
 from extractor.vocab.areas import _alias_index, match_area, normalise_title, strip_title_decorations
 from extractor.vocab.forces import force_name_matches, force_name_pattern
@@ -165,3 +166,42 @@ def test_area_index_matches_as_the_scan_did() -> None:
         assert match_area(title) == want, title
         known += want is not None
     assert known > len(AREA_TITLES)
+
+
+SENTENCE_TEXTS = (
+    "The constabulary is good. It answers 999 calls quickly!  And then?",
+    "In 12 of the 20 cases (60 percent), it was right… Next:   “Quoted.” e.g. this. No. 3.5 stays.",
+    "...Leading dots. Then words",
+    "—",
+    "   ",
+    "A list: one; two; three.\nA new line. \n\n After blank lines",
+)
+
+
+def test_sentences_bounded_as_the_sentencizer_does() -> None:
+    pipeline = nlp()
+    rng = random.Random(7)
+    pieces = [
+        "The force.",
+        "It is good!",
+        " ",
+        "  ",
+        "\n",
+        "...",
+        "?!",
+        "(",
+        ")",
+        "e.g.",
+        "No.",
+        "“Yes.”",
+        "—",
+    ]
+    generated = [
+        "".join(rng.choice(pieces) + rng.choice(("", " ")) for _ in range(rng.randint(1, 12)))
+        for _ in range(3000)
+    ]
+    texts = [*SENTENCE_TEXTS, *generated, *LINES]
+    for text in texts:
+        doc = pipeline(text)
+        want = tuple((sent.start_char, sent.end_char) for sent in doc.sents) if len(doc) else ()
+        assert sentence_bounds(text) == want, text
