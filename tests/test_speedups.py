@@ -14,8 +14,11 @@ from collections.abc import Iterator
 import pytest
 import regex
 
+from extractor.finders import counts
 from extractor.finders import grade_lists as finder
 from extractor.finders.sentences import nlp, sentence_bounds
+from extractor.readers import common
+from extractor.readers import text as text_reader
 from extractor.vocab import grade_lists as vocab
 from extractor.vocab.areas import _alias_index, match_area, normalise_title, strip_title_decorations
 from extractor.vocab.forces import force_name_matches, force_name_pattern
@@ -205,3 +208,44 @@ def test_sentences_bounded_as_the_sentencizer_does() -> None:
         doc = pipeline(text)
         want = tuple((sent.start_char, sent.end_char) for sent in doc.sents) if len(doc) else ()
         assert sentence_bounds(text) == want, text
+
+
+def test_collapse_splits_where_the_pattern_joins() -> None:
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    joined = set(common._SPACES_RE.findall(every))
+    split = {char for char in every if char.isspace()}
+    assert {char for run in joined for char in run} <= split  # all the pattern joins, split() splits at
+    assert split - {char for run in joined for char in run} == set(common._SPACE_NOT_RUN)
+    samples = [
+        " a \t b\n\nc\r ",
+        "\u00a0x\u2003 y\u3000",
+        "a\x0bb \x0c",
+        "a\u2028 b",
+        "",
+        "  ",
+        *LINES[:2000],
+    ]
+    for text in samples:
+        assert common.collapse(text) == common._SPACES_RE.sub(" ", text).strip(), repr(text)
+
+
+def test_counts_found_only_where_a_count_noun_stands() -> None:
+    for text in (*LINES, "Six AFIs and no recommendations", "the Four areas for improvement (AFIs)"):
+        if counts.COUNT_RE.search(text):
+            assert counts._NOUN_RE.search(text), text
+    assert [m.count for m in counts.find_counts("It gave the constabulary eleven recommendations.")] == [11]
+
+
+def test_inline_markup_stripped_as_before() -> None:
+    def unguarded(text: str) -> str:
+        text = text_reader._MD_LINK_RE.sub(r"\1", text)
+        text = text_reader._INLINE_TAG_RE.sub("", text)
+        return common.collapse(text_reader._INLINE_EMPH_RE.sub(r"\2", text))
+
+    lines = [
+        "See [the report](https://x.y/z) and <b>this</b> **bold** __too__ <br/>",
+        "a ] ( b",
+        *LINES[:3000],
+    ]
+    for line in lines:
+        assert text_reader._strip_inline_markup(line) == unguarded(line), line

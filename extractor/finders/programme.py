@@ -61,6 +61,9 @@ def _compiled() -> list[tuple[Programme, regex.Pattern[str]]]:
 
 
 _PROGRAMME_RES = _compiled()
+# Any programme's cue: where it finds none, no cue's own pattern can find one (an alternation
+# matches wherever one of its branches does), so most blocks take one search, not one a programme.
+_ANY_CUE_RE = regex.compile("|".join(f"(?:{p.cues})" for p in PROGRAMMES), regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +94,7 @@ def _tally(texts: Sequence[tuple[str, bool, float]]) -> _Tally:
     tally = _Tally({p.name: 0.0 for p in PROGRAMMES})
     for text, is_heading, weight in texts:
         text = NEUTRAL_NAMES_RE.sub(" ", text)
-        for programme, cue in _PROGRAMME_RES:
+        for programme, cue in _PROGRAMME_RES if _ANY_CUE_RE.search(text) else ():
             tally.programmes[programme.name] += weight * len(cue.findall(text))
         tally.named += weight * len(PEEL_CUE_RE.findall(text))
         if is_heading and match_area(text) is not None:
