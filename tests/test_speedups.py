@@ -249,3 +249,24 @@ def test_inline_markup_stripped_as_before() -> None:
     ]
     for line in lines:
         assert text_reader._strip_inline_markup(line) == unguarded(line), line
+
+
+def test_proportions_need_a_number_cue() -> None:
+    from extractor.finders import proportions
+    from extractor.vocab.numbers import NUMBER_CUE_RE, NUMBER_RE
+
+    texts = (
+        *LINES,
+        "Twenty-eight of the thirty-nine cases",
+        "a thousand of them",
+        "nine out of ten",
+        "IX of X",
+    )
+    for text in texts:
+        if NUMBER_RE.search(text):
+            assert NUMBER_CUE_RE.search(text), text
+        for pattern in (proportions.DIRECT_RE, proportions.ANAPHOR_RE, proportions.OF_SPLIT_RE):
+            if pattern.search(text):
+                assert NUMBER_CUE_RE.search(text), text
+    cases = proportions.find_proportions("Of the forty files we reviewed, thirty-one were closed properly.")
+    assert [(p.x, p.y) for p in cases] == [(31, 40)]
