@@ -22,6 +22,7 @@ from extractor.readers import text as text_reader
 from extractor.vocab import grade_lists as vocab
 from extractor.vocab.areas import _alias_index, match_area, normalise_title, strip_title_decorations
 from extractor.vocab.forces import force_name_matches, force_name_pattern
+from extractor.vocab.search import branches, occurs
 from tests.conftest import ROOT, SAMPLES
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "cases"
@@ -270,3 +271,56 @@ def test_proportions_need_a_number_cue() -> None:
                 assert NUMBER_CUE_RE.search(text), text
     cases = proportions.find_proportions("Of the forty files we reviewed, thirty-one were closed properly.")
     assert [(p.x, p.y) for p in cases] == [(31, 40)]
+
+
+def _searched_patterns() -> dict[str, regex.Pattern[str]]:
+    """Every pattern the finders ask occurs() about."""
+    from extractor.finders import info, programme
+    from extractor.vocab import grades, programmes
+
+    names = [
+        "LETTER_FORM_RE",
+        "LETTER_HEADER_RE",
+        "INSPECTOR_RE",
+        "PRESS_RELEASE_RE",
+        "WEB_PAGE_CUE_RE",
+        "INSPECTORATE_PAGE_RE",
+        "NEWS_FURNITURE_RE",
+        "OWN_SITE_RE",
+        "REPORTED_RESULT_RE",
+        "FIRST_PERSON_OFFICE_RE",
+        "INSPECTION_CUE_RE",
+        "COOKIE_BLOCK_RE",
+    ]
+    found = {name: getattr(info, name) for name in names}
+    found |= {"NEUTRAL_NAMES_RE": programmes.NEUTRAL_NAMES_RE, "PEEL_CUE_RE": programmes.PEEL_CUE_RE}
+    found |= {"GRADE_KEYWORD_RE": grades.GRADE_KEYWORD_RE}
+    found |= {p.name: cue for p, cue in programme._PROGRAMME_RES}
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(_searched_patterns()))
+def test_occurs_answers_as_search_does(name: str) -> None:
+    pattern = _searched_patterns()[name]
+    texts = [*LINES, *(p.read_text(encoding="utf-8") for p in SAMPLES.glob("*.txt"))]
+    if CORPUS.is_dir():
+        texts += [p.read_text(encoding="utf-8", errors="ignore") for p in sorted(CORPUS.rglob("*.txt"))]
+    for text in texts:
+        assert occurs(pattern, text) == bool(pattern.search(text)), text[:200]
+
+
+def test_branches_split_only_the_top_level() -> None:
+    verbose = regex.compile(
+        r"""a (?:b|c) # one | two
+        | [|)] d | e\| | (?i:f|g)""",
+        regex.VERBOSE,
+    )
+    assert [b.pattern.strip() for b in branches(verbose)] == [
+        "a (?:b|c) # one | two",
+        "[|)] d",
+        r"e\|",
+        "(?i:f|g)",
+    ]
+    for whole in (r"(?i)a|b", r"(a)|\1b", "single"):
+        assert len(branches(regex.compile(whole))) == 1
+    assert occurs(verbose, "xx F") and not occurs(verbose, "e c")

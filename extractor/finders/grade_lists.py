@@ -30,6 +30,7 @@ from extractor.vocab.grade_lists import (
     UNKNOWN_TITLE_MAX_WORDS,
 )
 from extractor.vocab.grades import GRADE_KEYWORD_RE, parse_grade
+from extractor.vocab.search import occurs
 from schemas import Grade
 
 # The longest line read as one list entry (a grouped line of several areas is long).
@@ -141,7 +142,7 @@ def is_title_like(text: str) -> bool:
     """
     if len(text.split()) > UNKNOWN_TITLE_MAX_WORDS or _SENTENCE_LIKE_RE.search(text):
         return False
-    return not GRADE_KEYWORD_RE.search(text)
+    return not occurs(GRADE_KEYWORD_RE, text)
 
 
 def _title_like(part: AreaPart) -> bool:

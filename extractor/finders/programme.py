@@ -34,6 +34,7 @@ from extractor.vocab.programmes import (
     YEAR_RE,
     Programme,
 )
+from extractor.vocab.search import occurs
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,6 @@ def _compiled() -> list[tuple[Programme, regex.Pattern[str]]]:
 
 
 _PROGRAMME_RES = _compiled()
-# Any programme's cue: where it finds none, no cue's own pattern can find one (an alternation
-# matches wherever one of its branches does), so most blocks take one search, not one a programme.
-_ANY_CUE_RE = regex.compile("|".join(f"(?:{p.cues})" for p in PROGRAMMES), regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -93,10 +91,14 @@ def _tally(texts: Sequence[tuple[str, bool, float]]) -> _Tally:
     _, weights = force_name_pattern()
     tally = _Tally({p.name: 0.0 for p in PROGRAMMES})
     for text, is_heading, weight in texts:
-        text = NEUTRAL_NAMES_RE.sub(" ", text)
-        for programme, cue in _PROGRAMME_RES if _ANY_CUE_RE.search(text) else ():
-            tally.programmes[programme.name] += weight * len(cue.findall(text))
-        tally.named += weight * len(PEEL_CUE_RE.findall(text))
+        # occurs(): most blocks hold no cue, and it says so sooner than the patterns themselves.
+        if occurs(NEUTRAL_NAMES_RE, text):
+            text = NEUTRAL_NAMES_RE.sub(" ", text)
+        for programme, cue in _PROGRAMME_RES:
+            if occurs(cue, text):
+                tally.programmes[programme.name] += weight * len(cue.findall(text))
+        if occurs(PEEL_CUE_RE, text):
+            tally.named += weight * len(PEEL_CUE_RE.findall(text))
         if is_heading and match_area(text) is not None:
             tally.peel += weight  # a heading that names a PEEL area or pillar
         for match in force_name_matches(text):
