@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -138,8 +138,8 @@ def match_area(title: str) -> str | None:
             return area_id
     # Words broken or misspelt by PDF conversion: allow a small edit distance on long titles.
     if len(key) >= _FUZZY_MIN_CHARS:
-        for alias, area_id, fuzzy in _fuzzy_patterns():
-            if abs(len(alias) - len(key)) <= 3 and fuzzy.fullmatch(key):
+        for area_id, fuzzy in _fuzzy_patterns(len(key)):
+            if fuzzy.fullmatch(key):
                 return area_id
     return None
 
@@ -161,14 +161,20 @@ def _suffix_index() -> dict[str, tuple[tuple[str, str], ...]]:
     return {tail: tuple(entries) for tail, entries in index.items()}
 
 
-@lru_cache(maxsize=1)
-def _fuzzy_patterns() -> tuple[tuple[str, str, regex.Pattern[str]], ...]:
-    """Each long alias with its id and its pattern allowing two edits, compiled once."""
+@lru_cache(maxsize=512)
+def _fuzzy_patterns(length: int) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """The id and two-edit pattern of each long alias within 3 characters of ``length``, in the
+    index's order (the first that fits wins); each pattern compiled once."""
     return tuple(
-        (alias, area_id, regex.compile(f"(?:{regex.escape(alias)}){{e<=2}}"))
+        (area_id, _fuzzy_pattern(alias))
         for alias, area_id in _alias_index().items()
-        if len(alias) >= _FUZZY_MIN_CHARS
+        if len(alias) >= _FUZZY_MIN_CHARS and abs(len(alias) - length) <= 3
     )
+
+
+@cache
+def _fuzzy_pattern(alias: str) -> regex.Pattern[str]:
+    return regex.compile(f"(?:{regex.escape(alias)}){{e<=2}}")
 
 
 # A title run together with what precedes it in a Word conversion:
