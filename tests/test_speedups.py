@@ -22,7 +22,7 @@ from extractor.readers import text as text_reader
 from extractor.vocab import grade_lists as vocab
 from extractor.vocab.areas import _alias_index, match_area, normalise_title, strip_title_decorations
 from extractor.vocab.forces import force_name_matches, force_name_pattern
-from extractor.vocab.search import branches, occurs
+from extractor.vocab.search import after_leading_group, branches, occurs
 from tests.conftest import ROOT, SAMPLES
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "cases"
@@ -324,3 +324,28 @@ def test_branches_split_only_the_top_level() -> None:
     for whole in (r"(?i)a|b", r"(a)|\1b", "single"):
         assert len(branches(regex.compile(whole))) == 1
     assert occurs(verbose, "xx F") and not occurs(verbose, "e c")
+
+
+def test_grade_sentence_tails_found_wherever_their_entry_is() -> None:
+    from extractor.finders import grade_sentences
+
+    entries = grade_sentences.compiled_grammar(("Kent Police", "Kent"))
+    tails = grade_sentences._tails(("Kent Police", "Kent"))
+    assert any(tail is not None for tail in tails)
+    texts = [
+        *LINES,
+        "Our victim service assessment is ungraded.",
+        "The force's crime data integrity was not graded in 2016.",
+        "This question has not been inspected or graded in 2015.",
+    ]
+    for (entry, pattern), tail in zip(entries, tails, strict=True):
+        if tail is None:
+            continue
+        found = 0
+        for text in texts:
+            if pattern.search(text):
+                assert tail.search(text), (entry.name, text)
+                found += 1
+        assert found, entry.name  # the texts exercise the entry
+    assert after_leading_group(regex.compile(r"(?P<phrase>a)?b"), "phrase") is None
+    assert after_leading_group(regex.compile(r"(?P<phrase>a)(?P=phrase)"), "phrase") is None

@@ -89,3 +89,66 @@ def occurs(pattern: regex.Pattern[str], text: str) -> bool:
     True
     """
     return any(branch.search(text) for branch in branches(pattern))
+
+
+_BACKREFERENCE_RE = regex.compile(r"\(\?P=|\\g<|\\[1-9]")
+
+
+def after_leading_group(pattern: regex.Pattern[str], name: str) -> regex.Pattern[str] | None:
+    """What follows the group ``name`` a pattern opens with, compiled alone; None when it opens
+    otherwise (or that part refers back to the group, or a quantifier follows the group).
+
+    Wherever the pattern matches, this part matches where the group ends (the same text around
+    it), so a text where it finds nothing holds no match of the pattern: a cheap test before a
+    pattern whose opening group ("up to eight words naming what is not graded") is tried at every
+    position.
+
+    >>> after_leading_group(regex.compile(r"(?P<phrase>(?:\\w+\\s+){1,8}?)is\\s+ungraded"), "phrase").pattern
+    'is\\\\s+ungraded'
+    """
+    source = pattern.pattern
+    verbose = bool(pattern.flags & regex.VERBOSE)
+    opening = f"(?P<{name}>"
+    start = len(source) - len(source.lstrip()) if verbose else 0
+    if not source.startswith(opening, start):
+        return None
+    end = _group_end(source, start, verbose=verbose)
+    rest = source[end:] if end is not None else ""
+    head = rest.lstrip() if verbose else rest
+    if not head.strip() or head[0] in "?*+{" or _BACKREFERENCE_RE.search(rest):
+        return None
+    return regex.compile(rest, pattern.flags)
+
+
+def _group_end(source: str, start: int, *, verbose: bool) -> int | None:
+    """The index just past the parenthesis that closes the group opening at ``start``."""
+    depth = 0
+    index = start
+    in_class = False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            index += 1
+            if source[index : index + 1] == "^":
+                index += 1
+            if source[index : index + 1] == "]":
+                index += 1
+            continue
+        elif verbose and char == "#":
+            newline = source.find("\n", index)
+            index = len(source) if newline < 0 else newline
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return None
