@@ -8,6 +8,7 @@ rounds' times and of the per-round ratios.
 
     python bench/bench_text.py                              # this checkout alone
     python bench/bench_text.py --against ../base --rounds 15  # vs a worktree of another commit
+    python bench/bench_text.py --against ../base --against ../main  # vs two, in turn
     python bench/bench_text.py --profile                    # where the time goes (cProfile)
 
 Both sides read the samples of this checkout. ``--against DIR`` uses ``DIR/.venv/bin/python``
@@ -101,13 +102,12 @@ def _spread(values: list[float], fmt: str) -> str:
     return f"{format(statistics.median(values), fmt)} ({format(min(values), fmt)}-{format(max(values), fmt)})"
 
 
-def compare(rounds: int, against: Path | None) -> None:
-    """Alternate rounds between this checkout and ``against``; print times, rates and ratios."""
+def compare(rounds: int, against: list[Path]) -> None:
+    """Alternate rounds between this checkout and each of ``against``; print times, rates and the
+    ratio of this checkout's rate to each other's, round by round."""
     files = sorted(SAMPLES.glob("*.txt"))
     size = sum(f.stat().st_size for f in files)
-    sides = [Side(ROOT, files)]
-    if against is not None:
-        sides.append(Side(against.resolve(), files))
+    sides = [Side(ROOT, files), *(Side(other.resolve(), files) for other in against)]
     times: list[list[float]] = [[] for _ in sides]
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     try:
@@ -126,10 +126,10 @@ def compare(rounds: int, against: Path | None) -> None:
             f"  {side.name:<18} {_spread([t * 1000 for t in spent], '.0f')} ms a round   "
             f"{_spread(rates, '.1f')} reports/s"
         )
-    if len(sides) == 2:
-        ratios = [theirs / ours for ours, theirs in zip(times[0], times[1], strict=True)]
+    for side, spent in zip(sides[1:], times[1:], strict=True):
+        ratios = [theirs / ours for ours, theirs in zip(times[0], spent, strict=True)]
         ratio = _spread(ratios, ".2f")
-        print(f"  {sides[0].name} vs {sides[1].name}: {ratio}x the reports/s (per-round ratios)")
+        print(f"  {sides[0].name} vs {side.name}: {ratio}x the reports/s (per-round ratios)")
 
 
 def profile(rounds: int, top: int) -> None:
@@ -161,7 +161,9 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--rounds", type=int, default=11)
-    parser.add_argument("--against", type=Path, help="another checkout (a git worktree of another commit)")
+    parser.add_argument(
+        "--against", type=Path, action="append", default=[], help="another checkout (repeatable)"
+    )
     parser.add_argument("--profile", action="store_true", help="profile this checkout instead")
     parser.add_argument("--top", type=int, default=25)
     args = parser.parse_args()
