@@ -1,8 +1,10 @@
 """Start-up: wall time of commands that extract nothing, and of one text file, in fresh processes.
 
 Each command runs ``--repeat`` times as ``python -m extractor ...``; the median and spread (min-max)
-are printed. ``--help``, ``--version``, ``schema``, ``diff`` and ``report`` load neither spaCy nor
-the PDF libraries (``tests/test_startup.py`` checks that); a one-file extraction does.
+are printed, with the load average before and after. ``--help``, ``--version``, ``schema``, ``diff``
+and ``report`` load neither spaCy nor the PDF libraries, and the first three not even the pydantic
+models (``tests/test_startup.py`` checks that); a one-file extraction does. The issue's target for
+the commands that extract nothing is 0.2 s; each line says whether its median is within it.
 
     python bench/bench_startup.py [--repeat 7]
 """
@@ -10,6 +12,7 @@ the PDF libraries (``tests/test_startup.py`` checks that); a one-file extraction
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -20,6 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = sorted((ROOT / "tests" / "golden" / "samples").glob("*.json"))
 SAMPLE = sorted((ROOT / "samples").glob("*.txt"))[0]
+# The issue's start-up target for the commands that extract nothing, in seconds.
+TARGET = 0.2
 
 
 def run(args: list[str], repeat: int) -> list[float]:
@@ -45,7 +50,8 @@ def main() -> None:
             "report DIR": ["report", str(GOLDEN[0].parent), "-o", f"{tmp}/overview.html"],
             "one text file -o -": [str(SAMPLE), "-o", "-"],
         }
-        print(f"start-up, seconds: median (min-max) of {args.repeat} fresh processes")
+        load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+        print(f"start-up, seconds: median (min-max) of {args.repeat} fresh processes; load average {load}")
         for label, command in commands.items():
             if command is None:
                 times = []
@@ -55,7 +61,14 @@ def main() -> None:
                     times.append(time.perf_counter() - start)
             else:
                 times = run(command, args.repeat)
-            print(f"  {label:<20} {statistics.median(times):6.3f} ({min(times):.3f}-{max(times):.3f})")
+            median = statistics.median(times)
+            verdict = (
+                ""
+                if command is None or "text file" in label
+                else ("  within 0.2 s" if median <= TARGET else "  over 0.2 s")
+            )
+            print(f"  {label:<20} {median:6.3f} ({min(times):.3f}-{max(times):.3f}){verdict}")
+        print(f"load average now {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

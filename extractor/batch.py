@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.api import extract
+from extractor.defaults import DEFAULT_TIMEOUT
 from extractor.errors import (
     ExtractionError,
     FolderInUse,
@@ -78,8 +79,6 @@ __all__ = [
 log = logging.getLogger("peel_extract")
 
 LOG_NAME = "peel-extract.log"
-DEFAULT_TIMEOUT = 300.0
-"""Seconds one file may take; generous, as a long PDF on a slow shared machine takes a minute."""
 DEFAULT_MAX_MEMORY = 4 * 1024**3
 """Address space of one worker; a PDF that inflates past it fails alone instead of starving the machine."""
 

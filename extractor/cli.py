@@ -10,36 +10,26 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import click
-from tqdm import tqdm
 
-from extractor.batch import (
-    DEFAULT_TIMEOUT,
-    BatchResult,
-    Outcome,
-    extract_each,
-    process_one_quietly,
-    run_batch,
-)
-from extractor.errors import ExtractionError, OwnOutput, WriteError, printable
-from extractor.inputs import STDIN_NAME, Input, collect_inputs, path_text, read_stdin
-from extractor.outputs.csv import FINDINGS_CSV, JUDGMENTS_CSV
-from extractor.outputs.diff import diff_files, format_diff
-from extractor.outputs.files import write_atomic
-from extractor.outputs.html import OVERVIEW_NAME, write_overview
-from extractor.outputs.index import INDEX_NAME
-from extractor.outputs.json import report_json
-from extractor.outputs.sqlite import DB_NAME, Database, database_error, write_db
-from extractor.readers.pdf.engine import DEFAULT_ENGINE, ENGINES
+from extractor.defaults import DEFAULT_ENGINE, DEFAULT_TIMEOUT, ENGINES
+from extractor.errors import ExtractionError, printable
 from extractor.version import __version__
-from schemas import InputFormat, json_schema_text
+
+# A command imports what it runs when it runs (the batch, the readers and stages, the outputs,
+# the pydantic models): '--help', '--version' and 'schema' load none of them.
+if TYPE_CHECKING:
+    from tqdm import tqdm
+
+    from extractor.batch import BatchResult, Outcome
+    from extractor.inputs import Input
+    from extractor.outputs.sqlite import Database
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -91,6 +81,8 @@ class Progress:
         self.failed = 0
         self.bar: tqdm[Any] | None = None
         if bar and not quiet and total:
+            from tqdm import tqdm
+
             tqdm.monitor_interval = 0  # no monitor thread: the pool forks its workers
             self.bar = tqdm(total=total, unit="file", file=sys.stderr, dynamic_ncols=True, leave=True)
             self._postfix("")
@@ -107,11 +99,15 @@ class Progress:
 
     def start(self, path: Path) -> None:
         """A worker took ``path``."""
+        from extractor.inputs import path_text
+
         if self.bar is not None:
             self._postfix(printable(path_text(path.name)))
 
     def done(self, entry: dict[str, Any]) -> None:
         """An input is finished: count it, and say how it went."""
+        from extractor.inputs import path_text
+
         file = printable(entry["file"])
         if entry["status"] != "ok":
             error = entry["error"]
@@ -138,6 +134,10 @@ class Progress:
 
 def summary_lines(result: BatchResult, output: Path, database: Database | None = None) -> list[str]:
     """The short summary printed at the end of a batch (and what went into the database)."""
+    from extractor.inputs import path_text
+    from extractor.outputs.csv import FINDINGS_CSV, JUDGMENTS_CSV
+    from extractor.outputs.index import INDEX_NAME
+
     total = len(result.entries)
     done = total - result.failed - result.skipped
     reused = f" ({result.reused} unchanged, not redone)" if result.reused else ""
@@ -165,13 +165,37 @@ def _error_line(exc: ExtractionError, status: str = "error") -> str:
 def _existing(ctx: click.Context, param: click.Parameter, value: tuple[Path, ...]) -> tuple[Path, ...]:
     """Inputs must exist; a broken link, FIFO or device named is an input that fails, not a usage error.
     ``-`` is standard input."""
+    from extractor.inputs import path_text
+
     for path in value:
         if str(path) != "-" and not os.path.lexists(path):
             raise click.BadParameter(f"Path {printable(path_text(path))!r} does not exist.", ctx, param)
     return value
 
 
-FORMATS = sorted(f.value for f in InputFormat)
+class LazyChoice(click.Choice):
+    """A choice whose values are read when first needed (they come from the pydantic models)."""
+
+    def __init__(self, load: Callable[[], Sequence[str]]) -> None:
+        super().__init__(())
+        self._load = load
+        self._loaded: Sequence[str] | None = None
+
+    @property  # type: ignore[override]
+    def choices(self) -> Sequence[str]:
+        if self._loaded is None:
+            self._loaded = self._load()
+        return self._loaded
+
+    @choices.setter
+    def choices(self, value: Sequence[str]) -> None:
+        pass  # set by click.Choice.__init__; the values are the loader's
+
+
+def _formats() -> list[str]:
+    from schemas import InputFormat
+
+    return sorted(f.value for f in InputFormat)
 
 
 @cli.command("extract")
@@ -203,7 +227,7 @@ FORMATS = sorted(f.value for f in InputFormat)
 @click.option(
     "--from",
     "in_format",
-    type=click.Choice(FORMATS),
+    type=LazyChoice(_formats),
     default=None,
     help="Read every input as this format [default: told by content, not by extension].",
 )
@@ -342,6 +366,10 @@ def _to_folder(
     db_path: Path | None, wait: bool, exclude: tuple[str, ...], in_format: str | None, **options: Any,
 ) -> int:  # fmt: skip
     """A folder run: the batch, its progress, its summary; the exit status."""
+    from extractor.batch import run_batch
+    from extractor.inputs import collect_inputs
+    from extractor.outputs.sqlite import DB_NAME, Database
+
     _note_in_process_limits(options["workers"], options["timeout"], options["max_memory"])
     items = collect_inputs(inputs, out, exclude)
     wants_db = not no_db and (db_path or any(path.is_dir() for path in inputs) or (out / DB_NAME).exists())
@@ -398,6 +426,15 @@ def _to_stream(inputs: tuple[Path, ...], target: str | Path, **options: Any) -> 
     with its time and memory limits, and come out in input order. What libraries logged while
     reading a file comes first, as ``note:`` lines on standard error.
     """
+    import sqlite3
+
+    from extractor.batch import extract_each
+    from extractor.errors import WriteError
+    from extractor.inputs import STDIN_NAME, Input, collect_inputs, path_text
+    from extractor.outputs.files import write_atomic
+    from extractor.outputs.json import report_json
+    from extractor.outputs.sqlite import database_error, write_db
+
     lines = options["out_format"] == "jsonl" or (
         options["out_format"] is None and (len(inputs) > 1 or inputs[0].is_dir())
     )
@@ -444,6 +481,9 @@ def _to_stream(inputs: tuple[Path, ...], target: str | Path, **options: Any) -> 
 
 def _stdin_outcome(max_bytes: int, engine: str | None, fmt: str | None) -> Outcome:
     """The outcome of standard input's bytes, read in this process."""
+    from extractor.batch import Outcome, process_one_quietly
+    from extractor.inputs import STDIN_NAME, read_stdin
+
     try:
         data = read_stdin(sys.stdin.buffer, max_bytes)
     except ExtractionError as exc:
@@ -454,6 +494,8 @@ def _stdin_outcome(max_bytes: int, engine: str | None, fmt: str | None) -> Outco
 
 def _say_outcome(item: Input, outcome: Outcome, quiet: bool) -> int:
     """Notes (libraries' messages) and the error of one input on standard error; 1 if it failed."""
+    from extractor.errors import OwnOutput
+
     for message in outcome.messages:
         click.echo(f"note: {printable(item.file)}: {printable(message)}", err=True)
     if outcome.error is None:
@@ -472,7 +514,22 @@ def schema_command() -> None:
 
         peel-extract schema > report.schema.json
     """
-    click.echo(json_schema_text(), nl=False)
+    click.echo(_committed_schema(), nl=False)
+
+
+def _committed_schema() -> str:
+    """schemas/report.schema.json as shipped: the models' schema (tests/test_schema.py holds the
+    file to them), read without building the models, which takes longer than the rest of start-up."""
+    from importlib.util import find_spec
+
+    spec = find_spec("schemas")  # finds the package without running it
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(folder) / "report.schema.json"
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    from schemas import json_schema_text
+
+    return json_schema_text()
 
 
 @cli.command("diff")
@@ -489,6 +546,8 @@ def diff_command(old: Path, new: Path, as_json: bool) -> None:
 
         peel-extract diff output/kent-2023.json output/kent-2025.json
     """
+    from extractor.outputs.diff import diff_files, format_diff
+
     try:
         changes = diff_files(old, new)
     except ExtractionError as exc:
@@ -509,6 +568,8 @@ def report_command(folder: Path, output: Path | None) -> None:
 
         peel-extract report output/ -o output/index.html
     """
+    from extractor.outputs.html import OVERVIEW_NAME, write_overview
+
     target = output or folder / OVERVIEW_NAME
     loaded = write_overview(folder, target)
     for exc in loaded.errors:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import errno
 import os
 import unicodedata
+from typing import TYPE_CHECKING
 
-from schemas import Span, Warning
+if TYPE_CHECKING:  # the models load with the first warning, not with the command line
+    from schemas import Span, Warning
 
 
 class ExtractionError(Exception):
@@ -232,4 +234,6 @@ def warning(code: str, message: str, span: Span | None = None) -> Warning:
     """A report warning with a catalogued code (an unknown code is a bug, caught here)."""
     if code not in WARNINGS:
         raise KeyError(f"warning code {code!r} is not in errors.WARNINGS")
+    from schemas import Warning
+
     return Warning(code=code, message=message, span=span)

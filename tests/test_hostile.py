@@ -390,7 +390,7 @@ def test_hostile_max_memory_zero_means_no_cap(tmp_path: Path, monkeypatch: pytes
     seen: list[Any] = []
     real = batch.run_batch
     monkeypatch.setattr(
-        "extractor.cli.run_batch", lambda *a, **k: seen.append(k["max_memory"]) or real(*a, **k)
+        "extractor.batch.run_batch", lambda *a, **k: seen.append(k["max_memory"]) or real(*a, **k)
     )
     assert main([str(sample("001")), "-o", str(tmp_path / "out"), "-q", "--max-memory", "0"]) == 0
     assert seen == [0]

@@ -30,8 +30,10 @@ from tests.producers import PRODUCERS, report_html
 pytestmark = pytest.mark.slow
 
 SAMPLES = ("000", "004")
-# pdfium rounds each glyph's width to a whole 1/1000 em; reportlab writes its TrueType widths
-# with decimals, so on its PDFs x drifts along a line (0.8 pt at most at the end of a full line).
+# pdfium reads each /Widths entry as a whole 1/1000 em (549.8 as 549); reportlab writes its
+# TrueType widths with decimals, so on its PDFs x drifts along a line (0.8 pt at most at the end
+# of a full line). The drift is in pdfium's character origins (FPDFText_GetCharOrigin) as much
+# as in its boxes: they are placed by the same widths, and the exact ones are not in its API.
 TOLERANCE = {"reportlab": 1.0, "chromium": 0.5, "weasyprint": 0.5}
 
 

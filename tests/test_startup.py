@@ -18,17 +18,20 @@ from extractor.readers.pdf.engine import DEFAULT_ENGINE
 from tests.conftest import ROOT, SAMPLE_NAMES
 
 HEAVY = ("spacy", "pdfplumber", "pdfminer", "pypdfium2", "docx")
+# What the commands that print without reading a report need not load either: the models, the
+# stages and their patterns, the batch, the HTML templates.
+MODELS = ("pydantic", "extractor.api", "extractor.batch", "jinja2", "schemas")
 GOLDEN = ROOT / "tests" / "golden" / "samples"
 
 
-def _loaded(args: list[str]) -> tuple[int, list[str]]:
-    """Exit status of ``peel-extract ARGS`` in a fresh interpreter, and the heavy modules it loaded."""
+def _loaded(args: list[str], watched: tuple[str, ...] = HEAVY) -> tuple[int, list[str]]:
+    """Exit status of ``peel-extract ARGS`` in a fresh interpreter, and the watched modules it loaded."""
     script = (
         "import contextlib, io, json, sys\n"
         "from extractor.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
         f"    code = main({args!r})\n"
-        f"print(json.dumps([code, sorted(m for m in {HEAVY!r} if m in sys.modules)]))\n"
+        f"print(json.dumps([code, sorted(m for m in {watched!r} if m in sys.modules)]))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True, timeout=120
@@ -48,6 +51,11 @@ def _goldens() -> list[Path]:
 )
 def test_startup_command_loads_no_heavy_module(args: list[str]) -> None:
     assert _loaded(args) == (0, [])
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["schema"]], ids=lambda a: " ".join(a))
+def test_startup_printing_command_builds_no_model(args: list[str]) -> None:
+    assert _loaded(args, MODELS) == (0, [])
 
 
 def test_startup_diff_loads_no_heavy_module() -> None:

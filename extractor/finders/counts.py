@@ -39,6 +39,11 @@ COUNT_RE = regex.compile(
 )
 
 
+# The nouns alone: a text none of them stands in has no count (one search, not COUNT_RE's
+# look-behind for a proportion's total tried at every position).
+_NOUN_RE = regex.compile("|".join(f"(?:{p})" for p, _ in COUNT_NOUNS), regex.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class CountMatch:
     """A stated count found in a text: what it counts, the number and where it stands."""
@@ -71,6 +76,8 @@ def find_counts(text: str) -> list[CountMatch]:
     []
     """
     matches = []
+    if not _NOUN_RE.search(text):
+        return matches
     for found in COUNT_RE.finditer(text):
         word = found.group("number")
         count = 0 if word.lower() == "no" else to_int(word)

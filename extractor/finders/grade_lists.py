@@ -23,11 +23,14 @@ from extractor.vocab.grade_lists import (
     BRACKET_NOTE_RE,
     GRADE_AT_AREAS_RE,
     GRADE_FIRST_LINE_RE,
+    LIST_GRADE_WORD_RE,
     OTHER_SCALE_LINE_RE,
+    OTHER_SCALE_WORD_RE,
     PENDING_LABEL_RE,
     UNKNOWN_TITLE_MAX_WORDS,
 )
 from extractor.vocab.grades import GRADE_KEYWORD_RE, parse_grade
+from extractor.vocab.search import occurs
 from schemas import Grade
 
 # The longest line read as one list entry (a grouped line of several areas is long).
@@ -139,7 +142,7 @@ def is_title_like(text: str) -> bool:
     """
     if len(text.split()) > UNKNOWN_TITLE_MAX_WORDS or _SENTENCE_LIKE_RE.search(text):
         return False
-    return not GRADE_KEYWORD_RE.search(text)
+    return not occurs(GRADE_KEYWORD_RE, text)
 
 
 def _title_like(part: AreaPart) -> bool:
@@ -177,7 +180,7 @@ def find_list_line(text: str) -> ListLine | None:
     True
     """
     text = _BULLET_RE.sub("", text.strip())
-    if not text or len(text) > MAX_LIST_LINE_CHARS:
+    if not text or len(text) > MAX_LIST_LINE_CHARS or not LIST_GRADE_WORD_RE.search(text):
         return None
     for pattern, grade_first, known_only in _LINE_FORMS:
         match = pattern.match(text)
@@ -199,7 +202,7 @@ def find_other_scale(text: str) -> str | None:
     ('Fair', None)
     """
     text = text.strip()
-    if len(text) > MAX_LIST_LINE_CHARS:
+    if len(text) > MAX_LIST_LINE_CHARS or not OTHER_SCALE_WORD_RE.search(text):
         return None
     match = OTHER_SCALE_LINE_RE.match(text)
     if match is None or not _title_like(AreaPart(match.group("areas"), None)):

@@ -22,6 +22,7 @@ from extractor.vocab.forces import force_name_pattern
 from extractor.vocab.grade_sentences import ANY_FORCE_NAME, GRADE_SENTENCES, GradeSentence, fill, subject
 from extractor.vocab.grades import GRADE_INFLECTED, GRADE_KEYWORD_RE, parse_grade
 from extractor.vocab.numbers import to_int
+from extractor.vocab.search import after_leading_group
 from extractor.vocab.sentence_cues import (
     ALSO_RE,
     AREA_COUNT_RE,
@@ -52,6 +53,13 @@ def compiled_grammar(names: tuple[str, ...]) -> list[tuple[GradeSentence, regex.
         (entry, regex.compile(fill(entry.pattern, subject_pattern), regex.IGNORECASE | regex.VERBOSE))
         for entry in GRADE_SENTENCES
     ]
+
+
+@lru_cache(maxsize=64)
+def _tails(names: tuple[str, ...]) -> list[regex.Pattern[str] | None]:
+    """For each entry that opens with its phrase (up to eight words, tried at every position), what
+    must match after it: a sentence where that finds nothing is no match of the entry."""
+    return [after_leading_group(pattern, "phrase") for _, pattern in compiled_grammar(names)]
 
 
 _ANY_FORCE_RE = regex.compile(ANY_FORCE_NAME)
@@ -180,7 +188,9 @@ class _Claim:
 def _claim(sentence: str, names: tuple[str, ...], context: str = "") -> list[_Claim]:
     """One claim per grade word: the entries (in grammar order) that read it."""
     claims: list[_Claim] = []
-    for entry, pattern in compiled_grammar(names):
+    for (entry, pattern), tail in zip(compiled_grammar(names), _tails(names), strict=True):
+        if tail is not None and not tail.search(sentence):
+            continue
         seen: set[int] = set()  # claims this entry already reads
         for match in pattern.finditer(sentence, overlapped=True):
             start, end = match.span("grade")

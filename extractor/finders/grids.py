@@ -18,7 +18,7 @@ from itertools import pairwise
 from extractor.finders.grade_lists import area_of_title, find_list_line, is_pending_label, is_title_like
 from extractor.finders.grades import GridCell, find_bare_grade, find_grid_cells, find_pair_row, grid_header
 from extractor.model import Block, BlockKind, GridEntry, Grids
-from extractor.vocab.forces import force_name_pattern
+from extractor.vocab.forces import force_name_matches
 from extractor.vocab.grade_lists import LIST_FURNITURE_RE, UNKNOWN_TITLE_MAX_WORDS
 from extractor.vocab.headings import KNOWN_HEADING_RE, VERDICT_HEADING_RE
 from schemas import Grade
@@ -71,7 +71,7 @@ def _unknown_title(text: str) -> bool:
         return False
     if KNOWN_HEADING_RE.match(text) or VERDICT_HEADING_RE.match(text) or not is_title_like(text):
         return False
-    return force_name_pattern()[0].search(text) is None
+    return not force_name_matches(text)
 
 
 def _token(texts: Sequence[str], index: int) -> _Token | None:

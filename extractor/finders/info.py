@@ -50,7 +50,8 @@ from extractor.vocab.documents import (
     THIRD_FORCE_RE,
     WEB_PAGE_CUE_RE,
 )
-from extractor.vocab.forces import force_name_pattern, forces
+from extractor.vocab.forces import force_name_matches, force_name_pattern, forces
+from extractor.vocab.search import occurs
 from schemas import DocumentKind, Force, Inspection
 
 
@@ -62,7 +63,7 @@ def has_inspection_cue(texts: Iterable[str]) -> bool:
     >>> has_inspection_cue(["HMICFRS inspected the force in 2023."])
     True
     """
-    return any(INSPECTION_CUE_RE.search(text) and not COOKIE_BLOCK_RE.search(text) for text in texts)
+    return any(occurs(INSPECTION_CUE_RE, text) and not occurs(COOKIE_BLOCK_RE, text) for text in texts)
 
 
 def _title_lines(document: Document) -> list[str]:
@@ -88,18 +89,18 @@ def _force_scores(document: Document) -> Counter[str]:
     In a title even a place name ("West Mercia PEEL 2018") names the force as fully as its
     full name: the title says whom the document is about, a passing mention does not.
     """
-    pattern, weights = force_name_pattern()
+    _, weights = force_name_pattern()
     scores: Counter[str] = Counter()
     for position, block in enumerate(document.blocks):
         boost = 3.0 if block.is_heading or position < 8 else 1.0
-        for match in pattern.finditer(block.text):
+        for match in force_name_matches(block.text):
             key = regex.sub(r"\s+", " ", match.group(0)).lower()
             if key not in weights:
                 continue
             force_id, weight = weights[key]
             scores[force_id] += weight * boost
     for title in _title_lines(document):
-        for match in pattern.finditer(title):
+        for match in force_name_matches(title):
             force_id, _ = weights.get(regex.sub(r"\s+", " ", match.group(0)).lower(), ("", 0))
             if force_id:
                 scores[force_id] += 5
@@ -244,14 +245,14 @@ def find_kind(document: Document) -> DocumentKind:
     """
     text = document.text
     voice = len(INSPECTORATE_VOICE_RE.findall(text))
-    letter = LETTER_FORM_RE.search(text) or LETTER_HEADER_RE.search(text)
-    if letter and (voice or INSPECTOR_RE.search(text)):  # the inspectorate writes or signs it
+    letter = occurs(LETTER_FORM_RE, text) or occurs(LETTER_HEADER_RE, text)
+    if letter and (voice or occurs(INSPECTOR_RE, text)):  # the inspectorate writes or signs it
         return DocumentKind.INSPECTION_LETTER
-    if PRESS_RELEASE_RE.search(text):
+    if occurs(PRESS_RELEASE_RE, text):
         return DocumentKind.PRESS_RELEASE
     if COMMITTEE_RE.search(text):
         return DocumentKind.COMMITTEE_PAPER
-    web_page = WEB_PAGE_CUE_RE.search(text) or INSPECTORATE_PAGE_RE.search(text)
+    web_page = occurs(WEB_PAGE_CUE_RE, text) or occurs(INSPECTORATE_PAGE_RE, text)
     if web_page and document.format.value != "pdf":
         return DocumentKind.INSPECTION_WEB_PAGE
     about = len(ABOUT_INSPECTORATE_RE.findall(text))
@@ -263,16 +264,16 @@ def find_kind(document: Document) -> DocumentKind:
     # Forces write "the Force" with a capital about themselves; others write "the force".
     if about and own >= 5 and own > third:
         return DocumentKind.FORCE_RESPONSE
-    if NEWS_FURNITURE_RE.search(text):
+    if occurs(NEWS_FURNITURE_RE, text):
         return DocumentKind.NEWS_ARTICLE
     unquoted = QUOTED_RE.sub("", text)  # a quoted "I welcome" is someone else's voice
-    if OWN_SITE_RE.search(text) or FIRST_PERSON_OFFICE_RE.search(unquoted):
+    if occurs(OWN_SITE_RE, text) or occurs(FIRST_PERSON_OFFICE_RE, unquoted):
         return DocumentKind.PCC_SCRUTINY_REPORT if commissioner else DocumentKind.FORCE_RESPONSE
     if about and commissioner >= 2:
         return DocumentKind.PCC_SCRUTINY_REPORT
     if voice >= 3:
         return DocumentKind.INSPECTION_REPORT
-    if REPORTED_RESULT_RE.search(text):
+    if occurs(REPORTED_RESULT_RE, text):
         return DocumentKind.NEWS_ARTICLE
     return DocumentKind.OTHER
 

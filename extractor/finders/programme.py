@@ -18,7 +18,7 @@ import regex
 
 from extractor.model import Block
 from extractor.vocab.areas import areas, match_area, normalise_title
-from extractor.vocab.forces import force_name_pattern
+from extractor.vocab.forces import force_name_matches, force_name_pattern
 from extractor.vocab.programmes import (
     AREA_SCAN_CHARS,
     AREAS_SHARED_WITH_OTHER_PROGRAMMES,
@@ -34,6 +34,7 @@ from extractor.vocab.programmes import (
     YEAR_RE,
     Programme,
 )
+from extractor.vocab.search import occurs
 
 
 @dataclass(frozen=True)
@@ -87,16 +88,20 @@ def _areas_named(texts: Sequence[tuple[str, bool, float]]) -> int:
 def _tally(texts: Sequence[tuple[str, bool, float]]) -> _Tally:
     """Weighted counts of each programme's cues, PEEL's (its name, area headings, the areas it
     names) and the police forces named."""
-    pattern, weights = force_name_pattern()
+    _, weights = force_name_pattern()
     tally = _Tally({p.name: 0.0 for p in PROGRAMMES})
     for text, is_heading, weight in texts:
-        text = NEUTRAL_NAMES_RE.sub(" ", text)
+        # occurs(): most blocks hold no cue, and it says so sooner than the patterns themselves.
+        if occurs(NEUTRAL_NAMES_RE, text):
+            text = NEUTRAL_NAMES_RE.sub(" ", text)
         for programme, cue in _PROGRAMME_RES:
-            tally.programmes[programme.name] += weight * len(cue.findall(text))
-        tally.named += weight * len(PEEL_CUE_RE.findall(text))
+            if occurs(cue, text):
+                tally.programmes[programme.name] += weight * len(cue.findall(text))
+        if occurs(PEEL_CUE_RE, text):
+            tally.named += weight * len(PEEL_CUE_RE.findall(text))
         if is_heading and match_area(text) is not None:
             tally.peel += weight  # a heading that names a PEEL area or pillar
-        for match in pattern.finditer(text):
+        for match in force_name_matches(text):
             _, force_weight = weights.get(regex.sub(r"\s+", " ", match.group(0)).lower(), ("", 0.0))
             tally.forces += weight * force_weight
     tally.peel += tally.named + _areas_named(texts)

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from extractor.finders.sentences import make_matcher, nlp, sentence_bounds
-from extractor.vocab.numbers import MONTHS, NUMBER, is_year, to_int
+from extractor.vocab.numbers import MONTHS, NUMBER, NUMBER_CUE_RE, is_year, to_int
 
 if TYPE_CHECKING:
     from spacy.matcher import Matcher
@@ -436,6 +436,8 @@ def find_proportions(text: str) -> list[ProportionMatch]:
     >>> find_proportions("one of the most effective forces; page 3 of 4; at least 20 of the 116 cases")
     []
     """
+    if not NUMBER_CUE_RE.search(text):  # every form but the token matcher's starts at a number
+        return sorted(_should_have_been(text), key=lambda p: p.start)
     direct = _direct(text)
     direct += [p for p in _noun_out_of(text) if not any(a < p.end and p.start < b for a, b in _spans(direct))]
     splits = _of_splits(text)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported when the first sentence is split, not by commands that split none
     from spacy.language import Language
     from spacy.matcher import Matcher
+    from spacy.tokens import Doc
 
 
 @lru_cache(maxsize=1)
@@ -35,8 +36,42 @@ def sentence_bounds(text: str) -> tuple[tuple[int, int], ...]:
     >>> [text[s:e] for s, e in sentence_bounds(text)]
     ['We reviewed 48 cases.', 'In 46 of these cases, it was right.']
     """
-    doc = nlp()(text)
-    return tuple((sent.start_char, sent.end_char) for sent in doc.sents)
+    pipeline = nlp()
+    doc = pipeline.make_doc(text)
+    if not len(doc):
+        return tuple((sent.start_char, sent.end_char) for sent in pipeline(text).sents)
+    return _sentencizer_bounds(doc)
+
+
+@lru_cache(maxsize=1)
+def _punct_orths() -> frozenset[int]:
+    """The hashes of the characters the sentencizer ends a sentence at."""
+    strings = nlp().vocab.strings
+    return frozenset(strings.add(char) for char in nlp().get_pipe("sentencizer").punct_chars)
+
+
+def _sentencizer_bounds(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """What spaCy's sentencizer gives on the tokens of ``doc``, read off one array of them.
+
+    Its rule: a sentence starts at the first token and at the first token after an ending
+    character ("." "!" "?" ...) that is neither punctuation nor an ending character. The
+    sentencizer makes a Python object of every token to ask that; one array of the tokens'
+    attributes answers it in a third of the time (the text path's largest single cost).
+    """
+    from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
+
+    ending = _punct_orths()
+    rows = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH]).tolist()
+    begins = [0]
+    seen_end = False
+    for index, (orth, is_punct, _, _) in enumerate(rows):
+        if orth in ending:
+            seen_end = True
+        elif seen_end and not is_punct:
+            begins.append(index)
+            seen_end = False
+    lasts = [*(begin - 1 for begin in begins[1:]), len(rows) - 1]
+    return tuple((rows[b][2], rows[e][2] + rows[e][3]) for b, e in zip(begins, lasts, strict=True))
 
 
 def sentences(text: str) -> list[tuple[int, str]]:

@@ -272,7 +272,15 @@ def clean_line(line: str) -> str:
 
 def collapse(text: str) -> str:
     """Single spaces for any run of white space (tabs and newlines included), trimmed."""
+    if not any(char in text for char in _SPACE_NOT_RUN):
+        # Every character str.split() splits at is one _SPACES_RE joins (\t \n \r and the
+        # space separators): the same result, without a regex replacing each single space.
+        return " ".join(text.split())
     return _SPACES_RE.sub(" ", text).strip()
+
+
+# White space that str.split() splits at but _SPACES_RE keeps (controls and line separators).
+_SPACE_NOT_RUN = "\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029"
 
 
 def one_line(text: str) -> str:

@@ -75,9 +75,12 @@ def looks_like_markdown(text: str) -> bool:
 
 def _strip_inline_markup(text: str) -> str:
     """Drop links (keep the term), inline bold and simple inline tags."""
-    text = _MD_LINK_RE.sub(r"\1", text)
-    text = _INLINE_TAG_RE.sub("", text)
-    text = _INLINE_EMPH_RE.sub(r"\2", text)
+    if "](" in text:  # each pattern needs its own characters: most lines skip all three
+        text = _MD_LINK_RE.sub(r"\1", text)
+    if "<" in text:
+        text = _INLINE_TAG_RE.sub("", text)
+    if "**" in text or "__" in text:
+        text = _INLINE_EMPH_RE.sub(r"\2", text)
     return collapse(text)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -37,6 +37,20 @@ class AreaDef:
         return (self.title, *(title for _, title in self.titles), *self.aliases)
 
 
+# Words written split or hyphenated that a title compares joined, and what else folds to a space.
+_JOINED_WORDS: tuple[tuple[regex.Pattern[str], str], ...] = tuple(
+    (regex.compile(rf"\b{first}[\s-]+{second}\b"), first + second)
+    for first, second in (
+        ("anti", "social"),
+        ("re", "offending"),
+        ("well", "being"),
+        ("counter", "corruption"),
+    )
+)
+_NOT_WORD_RE = regex.compile(r"[^\p{L}\p{N}' ]+")
+_SPACES_RE = regex.compile(r"\s+")
+
+
 def normalise_title(text: str) -> str:
     """Fold a title for comparison: case, quotes, '&', 'anti-social', punctuation, spaces.
 
@@ -44,12 +58,10 @@ def normalise_title(text: str) -> str:
     'preventing crime and antisocial behaviour'
     """
     text = text.lower().replace("’", "'").replace("&", " and ")
-    text = regex.sub(r"\banti[\s-]+social\b", "antisocial", text)
-    text = regex.sub(r"\bre[\s-]+offending\b", "reoffending", text)
-    text = regex.sub(r"\bwell[\s-]+being\b", "wellbeing", text)
-    text = regex.sub(r"\bcounter[\s-]+corruption\b", "countercorruption", text)
-    text = regex.sub(r"[^\p{L}\p{N}' ]+", " ", text)
-    return regex.sub(r"\s+", " ", text).strip()
+    for pattern, joined in _JOINED_WORDS:
+        text = pattern.sub(joined, text)
+    text = _NOT_WORD_RE.sub(" ", text)
+    return _SPACES_RE.sub(" ", text).strip()
 
 
 def strip_title_decorations(title: str) -> str:
@@ -119,20 +131,50 @@ def match_area(title: str) -> str | None:
     index = _alias_index()
     if key in index:
         return index[key]
-    # Run-together prefix from a conversion: "...2021/22victim service assessment".
-    for alias, area_id in sorted(index.items(), key=lambda kv: -len(kv[0])):
-        if len(alias) >= 12 and key.endswith(alias):
-            prefix = key[: -len(alias)]
-            if regex.search(r"(?:peel|inspection|\d)\s*$", prefix):
-                return area_id
+    # Run-together prefix from a conversion: "...2021/22victim service assessment". An alias
+    # the key ends with ends with the key's last 12 characters: only those are tried.
+    for alias, area_id in _suffix_index().get(key[-_SUFFIX_CHARS:], ()):
+        if key.endswith(alias) and _RUN_ON_PREFIX_RE.search(key[: -len(alias)]):
+            return area_id
     # Words broken or misspelt by PDF conversion: allow a small edit distance on long titles.
-    if len(key) >= 16:
-        for alias, area_id in index.items():
-            if abs(len(alias) - len(key)) > 3 or len(alias) < 16:
-                continue
-            if regex.fullmatch(f"(?:{regex.escape(alias)}){{e<=2}}", key):
+    if len(key) >= _FUZZY_MIN_CHARS:
+        for area_id, fuzzy in _fuzzy_patterns(len(key)):
+            if fuzzy.fullmatch(key):
                 return area_id
     return None
+
+
+# The shortest alias matched after a run-together prefix, and the words such a prefix ends with.
+_SUFFIX_CHARS = 12
+_RUN_ON_PREFIX_RE = regex.compile(r"(?:peel|inspection|\d)\s*$")
+# The shortest title (and alias) read with up to two letters wrong.
+_FUZZY_MIN_CHARS = 16
+
+
+@lru_cache(maxsize=1)
+def _suffix_index() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Aliases of 12 characters or more by their last 12, longest first (the first that fits wins)."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for alias, area_id in sorted(_alias_index().items(), key=lambda kv: -len(kv[0])):
+        if len(alias) >= _SUFFIX_CHARS:
+            index.setdefault(alias[-_SUFFIX_CHARS:], []).append((alias, area_id))
+    return {tail: tuple(entries) for tail, entries in index.items()}
+
+
+@lru_cache(maxsize=512)
+def _fuzzy_patterns(length: int) -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    """The id and two-edit pattern of each long alias within 3 characters of ``length``, in the
+    index's order (the first that fits wins); each pattern compiled once."""
+    return tuple(
+        (area_id, _fuzzy_pattern(alias))
+        for alias, area_id in _alias_index().items()
+        if len(alias) >= _FUZZY_MIN_CHARS and abs(len(alias) - length) <= 3
+    )
+
+
+@cache
+def _fuzzy_pattern(alias: str) -> regex.Pattern[str]:
+    return regex.compile(f"(?:{regex.escape(alias)}){{e<=2}}")
 
 
 # A title run together with what precedes it in a Word conversion:

@@ -18,7 +18,16 @@ from extractor.vocab.grades import AFI_COUNT_TAIL, GRADE, UNGRADED
 # improvement"), in optional quotes.
 _QUOTE_OPEN = r"[‘'\"“]?"
 _QUOTE_CLOSE = r"[’'\"”]?"
-LIST_GRADE = rf"{_QUOTE_OPEN}(?P<grade>{GRADE}|{UNGRADED}|requiring\s+improvement){_QUOTE_CLOSE}"
+_LIST_GRADE_WORDS = rf"{GRADE}|{UNGRADED}|requiring\s+improvement"
+LIST_GRADE = rf"{_QUOTE_OPEN}(?P<grade>{_LIST_GRADE_WORDS}){_QUOTE_CLOSE}"
+# Grade words anywhere in a line: every list line holds them, so a line without is no list line
+# (a cheap search before the anchored patterns below, which try every split of a long line).
+LIST_GRADE_WORD_RE = regex.compile(_LIST_GRADE_WORDS, regex.IGNORECASE)
+
+# Some words with a letter among them, as short as the rest of the pattern allows: the same
+# matches as ``.*?\p{L}.*?`` (the shortest span that reaches past the first letter), without
+# trying every place of that letter again on a line that does not match (quadratic on long lines).
+_WORDS = r"[^\p{L}\n]*\p{L}.*?"
 
 # Words that may stand between the separator and the grade: "– graded as outstanding",
 # ": rated good", "- judged to be inadequate", "– found to require improvement".
@@ -37,7 +46,7 @@ _LINE_END = rf"\)?\s*(?:{AFI_COUNT_TAIL})?\s*(?:[.;,]\s*(?:and)?)?\s*$"
 # "Area(s) – grade": the areas, a separator, optional verb, the grade at the end of the line.
 AREA_FIRST_LINE_RE = regex.compile(
     rf"""^(?:\(?\d+(?:\.\d+)*\)?\.?\s+)?       # an optional item number
-        (?P<areas>.*?\p{{L}}.*?)
+        (?P<areas>{_WORDS})
         {_SEPARATOR}
         (?:{GRADE_VERB})?
         {LIST_GRADE}
@@ -50,7 +59,7 @@ AREA_FIRST_LINE_RE = regex.compile(
 GRADE_FIRST_LINE_RE = regex.compile(
     rf"""^{LIST_GRADE}
         (?:\s*[–—:]\s*|\s+-\s+)
-        (?P<areas>.*?\p{{L}}.*?)
+        (?P<areas>{_WORDS})
         \s*(?:[.;,]\s*(?:and)?)?\s*$""",
     regex.IGNORECASE | regex.VERBOSE,
 )
@@ -60,10 +69,10 @@ GRADE_FIRST_LINE_RE = regex.compile(
 # Requires improvement"), and a grade with the word that leads its areas ("Good at preventing
 # crime", "Adequate in investigating crime and managing offenders").
 AREA_THEN_GRADE_RE = regex.compile(
-    rf"^(?:\(?\d+(?:\.\d+)*\)?\.?\s+)?(?P<areas>.*?\p{{L}}.*?)\s+{LIST_GRADE}\s*$", regex.IGNORECASE
+    rf"^(?:\(?\d+(?:\.\d+)*\)?\.?\s+)?(?P<areas>{_WORDS})\s+{LIST_GRADE}\s*$", regex.IGNORECASE
 )
 GRADE_AT_AREAS_RE = regex.compile(
-    rf"^{LIST_GRADE}\s+(?:at|in|for)\s+(?P<areas>.*?\p{{L}}.*?)\s*(?:[.;,]\s*(?:and)?)?\s*$", regex.IGNORECASE
+    rf"^{LIST_GRADE}\s+(?:at|in|for)\s+(?P<areas>{_WORDS})\s*(?:[.;,]\s*(?:and)?)?\s*$", regex.IGNORECASE
 )
 
 # Between the areas of a grouped line: commas, semicolons, "and", "&", "as well as".
@@ -94,8 +103,10 @@ OTHER_SCALE_WORDS: tuple[str, ...] = (
     r"not\s+sufficiently\s+good",
 )
 _OTHER_SCALE = "(?:" + "|".join(OTHER_SCALE_WORDS) + ")"
+# The words of another scale anywhere in a line (a cheap search before the anchored pattern).
+OTHER_SCALE_WORD_RE = regex.compile(_OTHER_SCALE, regex.IGNORECASE)
 OTHER_SCALE_LINE_RE = regex.compile(
-    rf"""^(?P<areas>.*?\p{{L}}.*?)
+    rf"""^(?P<areas>{_WORDS})
         (?:\s*[–—:]\s*|\s+-\s+)
         {_QUOTE_OPEN}(?P<word>{_OTHER_SCALE}){_QUOTE_CLOSE}
         \s*[.;,]?\s*$""",

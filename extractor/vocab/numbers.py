@@ -120,6 +120,9 @@ NUMBER = (
     rf"|\b{_NUMBER_START}{WORD_NUMBER}\b(?!-))"
 )
 NUMBER_RE = regex.compile(NUMBER, regex.IGNORECASE)
+# Where a NUMBER could begin (a digit, or a number word's start): a text where this finds nothing
+# holds no NUMBER, and it is a fraction of NUMBER_RE's cost (no look-behind at every position).
+NUMBER_CUE_RE = regex.compile(rf"\d|\b{_NUMBER_START}", regex.IGNORECASE)
 
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"

@@ -13,19 +13,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
+# The engines (name -> module) and the default: in extractor.defaults, which the command line
+# reads at start-up without loading the readers.
+from extractor.defaults import DEFAULT_ENGINE, ENGINES
+
 # One character: (top, x0, x1, bottom, text, size, font name), in page space (points).
 Char = tuple[float, float, float, float, str, float, str]
 # A rule drawn on the page: (x0, top, x1, bottom) of a thin line or rectangle.
 Rule = tuple[float, ...]
 # An affine matrix (a, b, c, d, e, f), as PDF writes it: (x, y) -> (ax + cy + e, bx + dy + f).
 Matrix = tuple[float, float, float, float, float, float]
-
-ENGINES: dict[str, str] = {
-    "pdfium": "extractor.readers.pdf.pdfium",
-    "pdfplumber": "extractor.readers.pdf.plumber",
-}
-"""Engine name -> module. pdfplumber (pdfminer) is the reference the pdfium engine is held to."""
-DEFAULT_ENGINE = "pdfium"
 
 
 def check_engine(engine: str | None) -> str:
