@@ -7,7 +7,7 @@ from typing import Any
 from schemas import Report
 
 # Where a result stands differs between formats (HTML source line, Word paragraph ordinal).
-_PLACE_KEYS = frozenset({"span", "line", "page", "bbox"})
+_PLACE_KEYS = frozenset({"span", "line", "page", "bbox", "start", "end", "end_line", "end_page"})
 # Every result field the scorer reads, plus the section tree.
 RESULT_FIELDS = (
     "judgments",
