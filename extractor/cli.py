@@ -475,6 +475,35 @@ def schema_command() -> None:
     click.echo(json_schema_text(), nl=False)
 
 
+@cli.command("text")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--engine",
+    type=click.Choice(sorted(ENGINES)),
+    default=None,
+    help=f"PDF engine [default: {DEFAULT_ENGINE}].",
+)
+def text_command(file: Path, engine: str | None) -> None:
+    """Print the canonical text the stages read: every span's start and end are offsets into it.
+
+    Blocks in reading order, a blank line after each, a form feed between PDF pages, a table
+    row's cells joined by tabs.
+
+    Example:
+
+        peel-extract text samples/004_6a5c3d0be53c8a20.txt | less
+    """
+    from extractor.api import load_document  # lazy: the readers load only when text is asked for
+    from extractor.canonical import canonical_text
+
+    try:
+        document = load_document(file, engine=engine)
+    except ExtractionError as exc:
+        click.echo(_error_line(exc), err=True)
+        sys.exit(1)
+    click.echo(canonical_text(document), nl=False)
+
+
 @cli.command("diff")
 @click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))

@@ -38,6 +38,6 @@ def differences(converted: Report, text: Report) -> dict[str, tuple[Any, Any]]:
         if without_places(left[name]) != without_places(right[name]):
             diffs[name] = (without_places(left[name]), without_places(right[name]))
     for name in ("kind", "force", "inspection"):
-        if left["document"][name] != right["document"][name]:
+        if without_places(left["document"][name]) != without_places(right["document"][name]):
             diffs[f"document.{name}"] = (left["document"][name], right["document"][name])
     return diffs

@@ -139,3 +139,32 @@ def test_offsets_words_are_found_from_the_place_the_stage_gave() -> None:
     # Words the text does not hold keep the line's own offsets, never invented ones.
     kept = canon.ground(blocks[0].span, "requires improvement")
     assert (kept.start, kept.end) == (0, len("It is good at preventing crime."))
+
+
+def test_offsets_text_command_prints_the_text_offsets_point_into(capsys: pytest.CaptureFixture[str]) -> None:
+    from extractor.cli import main
+
+    name = SAMPLE_NAMES[-1]
+    assert main(["text", f"samples/{name}"]) == 0
+    printed = capsys.readouterr().out
+    report = run_document(load_document(f"samples/{name}", (SAMPLES / name).read_bytes()))
+    finding = report.findings[0]
+    assert finding.span.start is not None and finding.span.end is not None
+    assert printed[finding.span.start : finding.span.end] == finding.text
+    assert main(["text", "no/such/file.txt"]) == 1
+    assert "file-not-found" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_offsets_text_command_breaks_pdf_pages_with_form_feeds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from extractor.cli import main
+
+    _, data = GENERATED["pdf-003"](tmp_path)
+    path = tmp_path / "page.pdf"
+    path.write_bytes(data)
+    assert main(["text", str(path)]) == 0
+    printed = capsys.readouterr().out
+    document = load_document(path)
+    assert printed.count(PAGE_BREAK) == len({b.span.page for b in document.blocks}) - 1

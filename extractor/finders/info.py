@@ -282,3 +282,55 @@ def find_title(document: Document) -> str | None:
     if document.title:
         return document.title
     return next((block.text for block in document.blocks[:20] if block.is_heading), None)
+
+
+# How many places a document info's evidence lists (the first ones, in document order).
+_EVIDENCE_PLACES = 3
+
+
+def force_words(document: Document, force_id: str) -> list[tuple[int, int, str]]:
+    """(block index, offset, words) of the first places that name the force ``find_force`` chose."""
+    pattern, weights = force_name_pattern()
+    found: list[tuple[int, int, str]] = []
+    for index, block in enumerate(document.blocks):
+        for match in pattern.finditer(block.text):
+            key = regex.sub(r"\s+", " ", match.group(0)).lower()
+            if weights.get(key, ("", 0))[0] == force_id:
+                found.append((index, match.start(), match.group(0)))
+                if len(found) == _EVIDENCE_PLACES:
+                    return found
+    return found
+
+
+def _cycle_matches(text: str, cycle: str) -> list[tuple[int, str]]:
+    """(offset, words) of what in ``text`` names ``cycle``: its years ('PEEL 2023–25', '2021/22'),
+    'PEEL 2022' for 2021/22, or the inspectorate's numbering ("HMIC's third PEEL assessment")."""
+    found = []
+    for match in CYCLE_YEARS_RE.finditer(text):
+        y2 = int(match.group("y2")) if match.group("y2") else None
+        if cycle_name(int(match.group("y1")), y2) == cycle:
+            found.append((match.start(), match.group(0)))
+    for peel in PEEL_NAME_RE.finditer(text):
+        after = PEEL_YEAR_AFTER_RE.match(text, peel.start())
+        if after and PEEL_ONLY_YEARS.get(int(after.group("year"))) == cycle:
+            found.append((after.start(), after.group(0)))
+    for match in ORDINAL_ASSESSMENT_RE.finditer(text):
+        if ORDINAL_CYCLES.get(match.group("ordinal").lower()) == cycle:
+            found.append((match.start(), match.group(0)))
+    return sorted(set(found))
+
+
+def cycle_words(document: Document, cycle: str) -> list[tuple[int, int, str]]:
+    """(block index, offset, words) of the first places that name the cycle ``find_inspection``
+    chose, in the blocks it read it from (not a year in passing)."""
+    found: list[tuple[int, int, str]] = []
+    for position, block in enumerate(document.blocks):
+        title = _title_line_cycle(block.text) if position < _TITLE_BLOCKS else None
+        named = [*_peel_named_cycles(block.text), *_ordinal_cycles(block.text), *_range_cycles(block.text)]
+        if cycle not in named and title != cycle:
+            continue
+        for offset, words in _cycle_matches(block.text, cycle)[:1]:
+            found.append((position, offset, words))
+        if len(found) == _EVIDENCE_PLACES:
+            break
+    return found
