@@ -3,11 +3,17 @@ strongest first; the words that named the force and cycle; the document's date; 
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from extractor import load_document
+from extractor.batch import run_batch
 from extractor.finders.dates import deadline_date, find_published
 from schemas import How
-from tests.conftest import extract_text, sample_report
+from tests import pdfgen
+from tests.conftest import extract_text, sample, sample_report
 
 # Another force's report, in its own words: a label under each area's heading, and a sentence.
 LABEL_AND_SENTENCE = """\
@@ -127,3 +133,26 @@ def test_evidence_published_date_in_the_report() -> None:
 )
 def test_evidence_deadline_date(deadline: str | None, iso: str | None) -> None:
     assert deadline_date(deadline) == iso
+
+
+@pytest.mark.slow
+def test_evidence_rerun_redoes_a_pdf_read_by_another_engine(tmp_path: Path) -> None:
+    # Engines place characters differently: an output written by pdfplumber is not current for a
+    # run that reads PDFs with pdfium (the default), and is current again for pdfplumber.
+    pdf = tmp_path / "in" / "cleveland.pdf"
+    pdf.parent.mkdir()
+    pdfgen.render(load_document(sample("003")), pdf)
+    out = tmp_path / "out"
+    first = run_batch([pdf], out, workers=0, engine="pdfplumber")
+    assert first.reused == 0
+    written = json.loads((out / "cleveland.json").read_text(encoding="utf-8"))
+    assert written["source"]["engine"] == "pdfplumber"
+    assert run_batch([pdf], out, workers=0, engine="pdfplumber").reused == 1
+    assert run_batch([pdf], out, workers=0).reused == 0
+    again = json.loads((out / "cleveland.json").read_text(encoding="utf-8"))
+    assert again["source"]["engine"] == "pdfium"
+    # A text input names no engine, and any engine's run reuses it.
+    text = tmp_path / "in" / "notes.txt"
+    text.write_bytes(sample("003").read_bytes())
+    run_batch([text], out, workers=0)
+    assert run_batch([text], out, workers=0, engine="pdfplumber").reused == 1
