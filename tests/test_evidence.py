@@ -4,6 +4,8 @@ strongest first; the words that named the force and cycle; the document's date; 
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -156,3 +158,24 @@ def test_evidence_rerun_redoes_a_pdf_read_by_another_engine(tmp_path: Path) -> N
     text.write_bytes(sample("003").read_bytes())
     run_batch([text], out, workers=0)
     assert run_batch([text], out, workers=0, engine="pdfplumber").reused == 1
+
+
+def test_evidence_database_keeps_every_place_and_the_warnings_words(tmp_path: Path) -> None:
+    from extractor.outputs.sqlite import write_db
+
+    reports = [sample_report("004"), sample_report("000")]
+    write_db(reports, tmp_path / "peel.sqlite")
+    with closing(sqlite3.connect(tmp_path / "peel.sqlite")) as conn:
+        places = conn.execute("SELECT count(*), sum(strongest) FROM evidence").fetchone()
+        rows = conn.execute(
+            "SELECT how, strongest, text, line FROM evidence WHERE area_id = 'investigating_crime' "
+            "AND list = 'judgments' AND report_id = ? ORDER BY n",
+            (reports[0].source.sha256,),
+        ).fetchall()
+        warned = conn.execute("SELECT code, message, text, line FROM warnings").fetchall()
+    judgments = [j for r in reports for j in [*r.judgments, *r.earlier_judgments]]
+    assert places == (sum(len(j.evidence) for j in judgments), len(judgments))
+    best = next(j for j in reports[0].judgments if j.area.id == "investigating_crime").evidence
+    assert rows == [(e.how.value, int(e.strongest), e.text, e.line) for e in best] and len(rows) > 1
+    assert len(warned) == sum(len(r.warnings) for r in reports)
+    assert all(text for _, _, text, line in warned if line is not None)
