@@ -179,3 +179,33 @@ def test_evidence_database_keeps_every_place_and_the_warnings_words(tmp_path: Pa
     assert rows == [(e.how.value, int(e.strongest), e.text, e.line) for e in best] and len(rows) > 1
     assert len(warned) == sum(len(r.warnings) for r in reports)
     assert all(text for _, _, text, line in warned if line is not None)
+
+
+def test_evidence_warnings_catalogue_is_documented_once_as_generated() -> None:
+    from extractor.errors import WARNINGS, warnings_table
+    from tests.conftest import ROOT
+
+    page = (ROOT / "docs" / "output.md").read_text(encoding="utf-8")
+    start = page.index("<!-- warnings table: generated from extractor.errors.WARNINGS -->\n")
+    end = page.index("<!-- end of warnings table -->")
+    assert page[start:end].split("\n", 1)[1] == warnings_table()
+    for code in WARNINGS:  # each code in that table, and in no other table of the docs
+        pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+        rows = [line for p in pages for line in p.read_text(encoding="utf-8").splitlines()]
+        assert sum(line.startswith(f"| `{code}` |") for line in rows) == 1, code
+
+
+def test_evidence_unknown_kind_and_count_mismatch_say_found_and_expected() -> None:
+    unknown = extract_text("Avon and Somerset Police\n\nPEEL 2023–25 notes\n\nInvestigating crime\n\nGood\n")
+    [kind] = [w for w in unknown.warnings if w.code == "unknown-kind"]
+    assert "found 0 phrase(s) in the inspectorate's voice" in kind.message and "needs 3" in kind.message
+    assert kind.text == "Avon and Somerset Police" and kind.span is not None and kind.span.line == 1
+    counted = extract_text(
+        "PEEL 2023–25: Gwent Police\n\nInvestigating crime\n\nRequires improvement\n\n"
+        "Areas for improvement\n\nThe force has two areas for improvement in this area.\n\n"
+        "Area for improvement 1\n\nThe force should improve how it supervises investigations.\n"
+    )
+    mismatches = [w for w in counted.warnings if w.code == "afi-count-mismatch"]
+    assert mismatches, counted.warnings
+    assert "states 2 AFIs" in mismatches[0].message and "1 is set out" in mismatches[0].message
+    assert mismatches[0].text is not None and "two areas for improvement" in mismatches[0].text

@@ -168,3 +168,24 @@ def test_offsets_text_command_breaks_pdf_pages_with_form_feeds(
     printed = capsys.readouterr().out
     document = load_document(path)
     assert printed.count(PAGE_BREAK) == len({b.span.page for b in document.blocks}) - 1
+
+
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
+def test_offsets_items_and_sections_say_where_they_end(name: str) -> None:
+    data = (SAMPLES / name).read_bytes()
+    report = run_document(load_document(f"samples/{name}", data))
+    lines = data.decode("utf-8").splitlines()
+    items = [item for field in ITEM_FIELDS for item in getattr(report, field)]
+    for item in items:
+        assert item.span.end is not None and item.end_line is not None and item.span.line is not None
+        assert item.end_line >= item.span.line
+        last_word = item.text.split()[-1][-8:]
+        assert last_word in lines[item.end_line - 1], (item.text[-40:], item.end_line)
+    sections = [s for root in report.sections for s in _walk(root)]
+    assert sections and all(s.end_line is not None and s.end_line >= (s.span.line or 0) for s in sections)
+
+
+def _walk(section):  # type: ignore[no-untyped-def]
+    yield section
+    for child in section.children:
+        yield from _walk(child)

@@ -334,3 +334,18 @@ def cycle_words(document: Document, cycle: str) -> list[tuple[int, int, str]]:
         if len(found) == _EVIDENCE_PLACES:
             break
     return found
+
+
+def kind_cues(document: Document) -> str:
+    """What ``find_kind`` saw of the cues it counts, against what each kind needs, for a warning
+    when it could tell no kind: "1 sentence in the inspectorate's voice (a report needs 3), ..."."""
+    text = document.text
+    voice = len(INSPECTORATE_VOICE_RE.findall(text))
+    about = len(ABOUT_INSPECTORATE_RE.findall(text))
+    own = len(OWN_FORCE_RE.findall(text))
+    return (
+        f"found {voice} phrase(s) in the inspectorate's voice ('we found'; a report needs 3), "
+        f"{about} mention(s) of the inspectorate and {own} of 'the Force' (a force's response needs "
+        "both, 'the Force' 5 times), and no letter form, press release, committee paper, web page "
+        "or news furniture"
+    )

@@ -10,6 +10,7 @@ from extractor.finders.info import (
     find_kind,
     find_title,
     force_words,
+    kind_cues,
 )
 from extractor.model import Extraction
 from extractor.pipeline import stage
@@ -44,7 +45,10 @@ def info_stage(ex: Extraction) -> None:
         ex.warn("unknown-cycle", "no PEEL inspection cycle is named")
     kind = find_kind(ex.document)
     if kind is DocumentKind.OTHER:
-        ex.warn("unknown-kind", "could not tell what kind of document this is")
+        first = ex.blocks[0] if ex.blocks else None
+        ex.warn(
+            "unknown-kind", f"could not tell what kind of document this is: {kind_cues(ex.document)}", first
+        )
     if force is not None:
         force.evidence = _quotes(ex, force_words(ex.document, force.id))
     if inspection is not None:

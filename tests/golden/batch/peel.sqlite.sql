@@ -458,7 +458,7 @@ CREATE TABLE warnings (
     line          INTEGER,
     PRIMARY KEY (report_id, seq)
 );
-INSERT INTO "warnings" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a',0,'kent','peel-2023-25','2023–25','afi-count-mismatch','the document states 1 AFI in all (''one area for improvement'') but its per-area counts add up to 14; it may total another report','HMICFRS made nine recommendations and one area for improvement. Five of these were for Chief Constables and focused on forces producing a problem profile, tags on record management systems, training, eradication of victim blaming language and use of Home Office disruption toolkits. The progress of recommendations will be monitored through key business leads, overseen by the Deputy Chief Constable and Deputy Chief Officer.',NULL,150);
+INSERT INTO "warnings" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a',0,'kent','peel-2023-25','2023–25','afi-count-mismatch','the document states 1 AFI in all (''one area for improvement'') but its per-area counts add up to 14; it may total another report','one area for improvement',NULL,150);
 CREATE INDEX reports_force ON reports(force_id, inspection_id);
 CREATE INDEX files_report ON files(report_id);
 CREATE INDEX judgments_cycle ON judgments(inspection_id, force_id, area_id);
