@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import extractor.stages  # noqa: F401  (importing the stages registers them with the pipeline)
+from extractor.canonical import Canonical, build, ground_results, section_ends
 from extractor.errors import NotAnInspectionDocument
 from extractor.finders.info import has_inspection_cue
 from extractor.model import Document, Extraction, SectionNode
@@ -37,6 +38,7 @@ def run_document(document: Document) -> Report:
     Raises :class:`~extractor.errors.NotAnInspectionDocument` when the document names no
     PEEL area, no cycle and not the inspectorate: it reads fine but is not about an inspection.
     """
+    canon = build(document)
     ex = run_stages(Extraction(document=document, warnings=list(document.warnings)))
     assert ex.info is not None and ex.sections is not None
     has_area = any(node.kind is SectionKind.AREA for node in ex.all_sections())
@@ -45,6 +47,7 @@ def run_document(document: Document) -> Report:
         raise NotAnInspectionDocument(
             document.path, "no inspection content found (no PEEL area, cycle or inspectorate named)"
         )
+    ground_results(ex, canon)
     return Report(
         source=Source(
             file=document.path,
@@ -52,23 +55,25 @@ def run_document(document: Document) -> Report:
             format=document.format,
             pages=document.pages,
             extractor_version=__version__,
+            engine=document.engine,
         ),
         document=ex.info,
-        sections=[_section(ex, root) for root in ex.sections],
+        sections=[_section(ex, canon, root) for root in ex.sections],
         warnings=ex.warnings,
         **{name: getattr(ex, name) or [] for name in RESULT_FIELDS},
     )
 
 
-def _section(ex: Extraction, node: SectionNode) -> Section:
-    """A working section as the output model."""
+def _section(ex: Extraction, canon: Canonical, node: SectionNode) -> Section:
+    """A working section as the output model: its heading's first line, and where its text ends."""
     return Section(
         title=node.title,
         level=node.level,
         kind=node.kind,
         area_id=node.area_id,
         span=ex.blocks[node.start].span,
-        children=[_section(ex, child) for child in node.children],
+        children=[_section(ex, canon, child) for child in node.children],
+        **section_ends(canon, node.start, node.end),
     )
 
 

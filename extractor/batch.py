@@ -234,7 +234,10 @@ def process_one(
         sha256 = hashlib.sha256(data).hexdigest()
         refuse_own_output(file, data)
         if not force and target is not None:
-            existing = current_report(target, file=file, sha256=sha256, version=__version__)
+            from extractor.readers.pdf.engine import check_engine  # light: loads no engine
+
+            asked = check_engine(engine)
+            existing = current_report(target, file=file, sha256=sha256, version=__version__, engine=asked)
             if existing is not None:
                 return Outcome(report=existing, reused=True)
         options: dict[str, Any] = {"engine": engine} if engine is not None else {}  # default: a plain call

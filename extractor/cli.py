@@ -27,9 +27,8 @@ from extractor.version import __version__
 if TYPE_CHECKING:
     from tqdm import tqdm
 
-    from extractor.batch import BatchResult, Outcome
+    from extractor.batch import Outcome
     from extractor.inputs import Input
-    from extractor.outputs.sqlite import Database
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -130,32 +129,6 @@ class Progress:
         """Take the bar off the screen's last line."""
         if self.bar is not None:
             self.bar.close()
-
-
-def summary_lines(result: BatchResult, output: Path, database: Database | None = None) -> list[str]:
-    """The short summary printed at the end of a batch (and what went into the database)."""
-    from extractor.inputs import path_text
-    from extractor.outputs.csv import FINDINGS_CSV, JUDGMENTS_CSV
-    from extractor.outputs.index import INDEX_NAME
-
-    total = len(result.entries)
-    done = total - result.failed - result.skipped
-    reused = f" ({result.reused} unchanged, not redone)" if result.reused else ""
-    lines = [f"{done} of {total} inputs extracted{reused}, {result.failed} failed"]
-    if result.failed:
-        lines[0] += ": " + ", ".join(f"{code} {n}" for code, n in result.error_counts.items())
-    if result.skipped:
-        lines[0] += f"; {result.skipped} skipped: " + ", ".join(
-            f"{code} {n}" for code, n in result.counts("skipped").items()
-        )
-    shown = [printable(path_text(output / name)) for name in (INDEX_NAME, JUDGMENTS_CSV, FINDINGS_CSV)]
-    kept = f" (and {result.earlier} inputs of earlier runs)" if result.earlier else ""
-    lines.append(f"index: {shown[0]}{kept}; summaries: {shown[1]}, {shown[2]}")
-    if result.log is not None:
-        lines.append(f"log (tracebacks, libraries' messages): {printable(path_text(result.log))}")
-    if database is not None and database.written is not None:
-        lines.append(f"database: {printable(path_text(database.path))}: {database.written}")
-    return lines
 
 
 def _error_line(exc: ExtractionError, status: str = "error") -> str:
@@ -397,6 +370,8 @@ def _to_folder(
     finally:
         shown.close()
     if not quiet:
+        from extractor.summary import summary_lines
+
         for line in summary_lines(result, out, database):
             click.echo(line, err=True)
     # What could not be written (the database, a CSV on a full disk); the rest of the run is whole.
@@ -530,6 +505,35 @@ def _committed_schema() -> str:
     from schemas import json_schema_text
 
     return json_schema_text()
+
+
+@cli.command("text")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--engine",
+    type=click.Choice(sorted(ENGINES)),
+    default=None,
+    help=f"PDF engine [default: {DEFAULT_ENGINE}].",
+)
+def text_command(file: Path, engine: str | None) -> None:
+    """Print the canonical text the stages read: every span's start and end are offsets into it.
+
+    Blocks in reading order, a blank line after each, a form feed between PDF pages, a table
+    row's cells joined by tabs.
+
+    Example:
+
+        peel-extract text samples/004_6a5c3d0be53c8a20.txt | less
+    """
+    from extractor.api import load_document  # lazy: the readers load only when text is asked for
+    from extractor.canonical import canonical_text
+
+    try:
+        document = load_document(file, engine=engine)
+    except ExtractionError as exc:
+        click.echo(_error_line(exc), err=True)
+        sys.exit(1)
+    click.echo(canonical_text(document), nl=False)
 
 
 @cli.command("diff")

@@ -230,10 +230,17 @@ def printable(text: str, keep: str = "") -> str:
     return "".join(out)
 
 
-def warning(code: str, message: str, span: Span | None = None) -> Warning:
-    """A report warning with a catalogued code (an unknown code is a bug, caught here)."""
+def warning(code: str, message: str, span: Span | None = None, text: str | None = None) -> Warning:
+    """A report warning with a catalogued code (an unknown code is a bug, caught here); ``text``:
+    the words it is about (by default, those of the block its span stands in)."""
     if code not in WARNINGS:
         raise KeyError(f"warning code {code!r} is not in errors.WARNINGS")
     from schemas import Warning
 
-    return Warning(code=code, message=message, span=span)
+    return Warning(code=code, message=message, span=span, text=text)
+
+
+def warnings_table() -> str:
+    """The catalogue as the Markdown table docs/output.md shows (a test keeps the two the same)."""
+    rows = [f"| `{code}` | {meaning} |" for code, meaning in WARNINGS.items()]
+    return "\n".join(["| code | meaning |", "| --- | --- |", *rows]) + "\n"

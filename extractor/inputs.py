@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from extractor.errors import ExtractionError, NotARegularFile, OwnOutput, TooLarge, Unreadable
-from extractor.outputs.csv import FINDING_COLUMNS, JUDGMENT_COLUMNS
+from extractor.outputs.csv import FINDING_COLUMNS, JUDGMENT_COLUMNS, JUDGMENT_COLUMNS_1_0
 from extractor.outputs.files import NAME_MAX, TEMP_OVERHEAD, is_output_folder, name_bytes
 
 
@@ -317,7 +317,7 @@ def _check_size(file: str, size: int, max_bytes: int | None) -> None:
 # What peel-extract writes, told by content wherever the file now is (copied, renamed, moved).
 _REPORT_JSON_RE = re.compile(rb'^\s*\{\s*"schema_version"\s*:\s*"[^"]*"\s*,\s*"source"\s*:')
 _CSV_HEADERS = tuple(("\ufeff" + ",".join(columns) + "\r\n").encode("utf-8")
-                     for columns in (JUDGMENT_COLUMNS, FINDING_COLUMNS))  # fmt: skip
+                     for columns in (JUDGMENT_COLUMNS, JUDGMENT_COLUMNS_1_0, FINDING_COLUMNS))  # fmt: skip
 _LOG_RE = re.compile(rb"^=== .* \[(?:[a-z-]+\] peel-extract \S+|logged while reading\])\n")
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 # The database's schema records (type, name, table name) sit near its start, before any data.

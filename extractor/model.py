@@ -83,6 +83,7 @@ class Document:
     pages: int | None = None
     title: str | None = None
     warnings: list[Warning] = field(default_factory=list)
+    engine: str | None = None  # the PDF engine that read it ("pdfium", "pdfplumber"); None for others
 
     @property
     def text(self) -> str:

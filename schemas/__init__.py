@@ -15,13 +15,16 @@ from schemas.report import (
     DocumentKind,
     EarlierInspection,
     EarlierJudgment,
+    Evidence,
     Finding,
     Force,
     Grade,
+    How,
     InputFormat,
     Inspection,
     Item,
     Judgment,
+    Quote,
     Report,
     Section,
     SectionKind,
@@ -38,7 +41,7 @@ def json_schema_text() -> str:
     """The JSON Schema of ``Report`` as committed in ``report.schema.json``."""
     schema = Report.model_json_schema(mode="serialization")
     schema["$id"] = "https://peel-extract/schemas/report.schema.json"
-    schema["title"] = "peel-extract report (schema_version 1)"
+    schema["title"] = "peel-extract report (schema_version 1.1)"
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
@@ -53,13 +56,16 @@ __all__ = [
     "DocumentKind",
     "EarlierInspection",
     "EarlierJudgment",
+    "Evidence",
     "Finding",
     "Force",
     "Grade",
+    "How",
     "InputFormat",
     "Inspection",
     "Item",
     "Judgment",
+    "Quote",
     "Report",
     "Section",
     "SectionKind",

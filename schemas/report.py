@@ -1,4 +1,4 @@
-"""Pydantic v2 models of the output contract (schema_version "1").
+"""Pydantic v2 models of the output contract (schema_version "1.1", additive over "1").
 
 These models are the single source of truth for the JSON that peel-extract writes;
 ``report.schema.json`` beside this file is generated from them (``python -m schemas``)
@@ -7,12 +7,13 @@ and a test fails when the two drift apart. Fields may be added, never renamed or
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "1.1"
 
 PositiveInt = Annotated[int, Field(ge=1)]
 BBox = Annotated[
@@ -93,7 +94,8 @@ class InputFormat(str, Enum):
 
 
 class Span(_Model):
-    """Where something stands in the input: page (PDF), line, and bbox (PDF)."""
+    """Where something stands in the input: page (PDF), line, and bbox (PDF); since 1.1 also its
+    character offsets into the canonical text (``peel-extract text FILE``)."""
 
     page: PositiveInt | None = Field(None, description="1-based page, PDF only")
     line: PositiveInt | None = Field(
@@ -101,6 +103,44 @@ class Span(_Model):
         description="1-based line in the input (text, Markdown, HTML) or within the page (PDF)",
     )
     bbox: BBox | None = Field(None, description="PDF only: [x0, top, x1, bottom] in points")
+    start: int | None = Field(
+        None,
+        ge=0,
+        description="1.1: offset of the first character in the canonical text (`peel-extract text FILE`)",
+    )
+    end: int | None = Field(
+        None, ge=0, description="1.1: offset one past the last character in the canonical text"
+    )
+
+
+class How(str, Enum):
+    """How a place states a grade (1.1): the layout the words stand in."""
+
+    # A cell of a judgments table, under or beside its grade ("Our judgments" grids).
+    GRID = "grid"
+    # A heading that carries its grade: "Responding to the public – Requires improvement".
+    HEADING = "heading"
+    # A sentence: "The force is good at preventing crime."
+    SENTENCE = "sentence"
+    # A bare grade label under or after an area's heading: "Good", "(Outstanding)".
+    LABEL = "label"
+    # A line of a list of areas and grades: "Investigating crime: requires improvement".
+    LIST = "list"
+
+
+class Quote(Span):
+    """A span with the exact words that stand there (1.1): ``text`` is found at ``start:end`` of
+    the canonical text, white space collapsed."""
+
+    text: str = Field(description="the exact words, as the canonical text holds them")
+
+
+class Evidence(Quote):
+    """One place that states a judgment (1.1: a span with its words, how they state it, and
+    whether it is the strongest place, the one the grade was taken from)."""
+
+    how: How = Field(description="how the place states the grade: grid, heading, sentence, label, list")
+    strongest: bool = Field(False, description="true for the strongest place (listed first)")
 
 
 class Source(_Model):
@@ -111,6 +151,9 @@ class Source(_Model):
     format: InputFormat
     pages: int | None = Field(None, ge=0, description="page count for paged inputs")
     extractor_version: str
+    engine: str | None = Field(
+        None, description="1.1: the PDF engine that read the file ('pdfium', 'pdfplumber'); null for others"
+    )
 
 
 class Force(_Model):
@@ -118,6 +161,7 @@ class Force(_Model):
 
     id: str = Field(pattern=r"^[a-z0-9-]+$", description="stable slug such as 'kent'")
     name: str = Field(description="canonical name such as 'Kent Police'")
+    evidence: list[Quote] = Field(default_factory=list, description="1.1: the words that named it")
 
 
 class Inspection(_Model):
@@ -126,6 +170,7 @@ class Inspection(_Model):
     programme: str = Field(description="e.g. 'PEEL'")
     cycle: str = Field(description="as the inspectorate writes it: '2025–27', '2021/22', '2017'")
     id: str = Field(pattern=r"^[a-z0-9-]+$", description="slug such as 'peel-2025-27'")
+    evidence: list[Quote] = Field(default_factory=list, description="1.1: the words that named it")
 
 
 class DocumentInfo(_Model):
@@ -135,6 +180,10 @@ class DocumentInfo(_Model):
     title: str | None = None
     force: Force | None = None
     inspection: Inspection | None = None
+    published: date | None = Field(
+        None, description="1.1: the publication or 'Last updated' date the text states (ISO), or null"
+    )
+    published_evidence: Quote | None = Field(None, description="1.1: the words that state the date")
 
 
 class Area(_Model):
@@ -150,7 +199,11 @@ class Judgment(_Model):
     area: Area
     grade: Grade
     grade_text: str | None = Field(None, description="the grade words as written, strongest evidence")
-    evidence: list[Span] = Field(default_factory=list, description="every place that states it")
+    evidence: list[Evidence] = Field(
+        default_factory=list,
+        description="every place that states it: the strongest first (marked), then by position; "
+        "since 1.1 each span also has its words and how they state it",
+    )
 
 
 class EarlierJudgment(Judgment):
@@ -171,6 +224,8 @@ class Section(_Model):
     area_id: str | None = None
     span: Span
     children: list[Section] = Field(default_factory=list)
+    end_line: PositiveInt | None = Field(None, description="1.1: the line its last text stands on")
+    end_page: PositiveInt | None = Field(None, description="1.1: the page its last text stands on (PDF)")
 
 
 class EarlierInspection(_Model):
@@ -204,6 +259,14 @@ class Item(_Model):
         description="set when the item is an earlier inspection's, restated as history (a revisit "
         "letter's causes of concern, an AFI that 'remained from' the last inspection), not a new one",
     )
+    deadline_date: str | None = Field(
+        None,
+        pattern=r"^\d{4}-\d{2}(-\d{2})?$",
+        description="1.1: the deadline as an ISO date ('2024-06-14'; '2025-03' where only the month is "
+        "stated), or null",
+    )
+    end_line: PositiveInt | None = Field(None, description="1.1: the line its text ends on")
+    end_page: PositiveInt | None = Field(None, description="1.1: the page its text ends on (PDF)")
 
 
 class CountOf(str, Enum):
@@ -248,6 +311,7 @@ class Warning(_Model):
     code: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="stable kebab-case slug")
     message: str
     span: Span | None = None
+    text: str | None = Field(None, description="1.1: the words the warning is about, found at its span")
 
 
 # The report's item lists, by field name (also the ``kind`` of an item in the database).
@@ -265,7 +329,9 @@ RESULT_FIELDS: tuple[str, ...] = ("judgments", "earlier_judgments", *ITEM_FIELDS
 class Report(_Model):
     """One report read by peel-extract: the top level of every output JSON file."""
 
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = Field(
+        SCHEMA_VERSION, description="this contract's version (1.1 adds fields to 1, renames and drops none)"
+    )
     source: Source
     document: DocumentInfo
     judgments: list[Judgment] = Field(default_factory=list)

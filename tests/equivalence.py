@@ -7,7 +7,7 @@ from typing import Any
 from schemas import Report
 
 # Where a result stands differs between formats (HTML source line, Word paragraph ordinal).
-_PLACE_KEYS = frozenset({"span", "line", "page", "bbox"})
+_PLACE_KEYS = frozenset({"span", "line", "page", "bbox", "start", "end", "end_line", "end_page"})
 # Every result field the scorer reads, plus the section tree.
 RESULT_FIELDS = (
     "judgments",
@@ -38,6 +38,6 @@ def differences(converted: Report, text: Report) -> dict[str, tuple[Any, Any]]:
         if without_places(left[name]) != without_places(right[name]):
             diffs[name] = (without_places(left[name]), without_places(right[name]))
     for name in ("kind", "force", "inspection"):
-        if left["document"][name] != right["document"][name]:
+        if without_places(left["document"][name]) != without_places(right["document"][name]):
             diffs[f"document.{name}"] = (left["document"][name], right["document"][name])
     return diffs

@@ -144,7 +144,7 @@ def test_batch_rerun_redoes_an_output_edited_by_hand(tmp_path: Path) -> None:
     run_batch([source], out, workers=0)
     target = out / f"{source.stem}.json"
     original = target.read_bytes()
-    target.write_bytes(original.replace(b'"schema_version": "1"', b'"schema_version":"1"'))
+    target.write_bytes(original.replace(b'"schema_version": "1.1"', b'"schema_version":"1.1"'))
     result = run_batch([source], out, workers=0)
     assert result.reused == 0
     assert target.read_bytes() == original

@@ -140,7 +140,7 @@ def test_cli_folder_to_standard_output_is_json_lines_in_input_order(tmp_path: Pa
 
 def test_cli_one_report_indent_and_compact(capsys: pytest.CaptureFixture[str]) -> None:
     _, four, _ = run(capsys, str(sample("003")), "-o", "-", "--indent", "4")
-    assert four.startswith('{\n    "schema_version": "1",')
+    assert four.startswith('{\n    "schema_version": "1.1",')
     _, compact, _ = run(capsys, str(sample("003")), "-o", "-", "--compact")
     _, one_line, _ = run(capsys, str(sample("003")), "-o", "-", "--format", "jsonl")
     assert compact == one_line and compact.count("\n") == 1

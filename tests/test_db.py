@@ -23,9 +23,11 @@ from schemas import (
     CountOf,
     DocumentInfo,
     DocumentKind,
+    Evidence,
     Finding,
     Force,
     Grade,
+    How,
     InputFormat,
     Inspection,
     Item,
@@ -56,13 +58,19 @@ def at(line: int, page: int | None = None) -> Span:
     return Span(page=page, line=line)
 
 
+def said(line: int, page: int | None = None, text: str = "Good", how: str = "label") -> Evidence:
+    """The place that states a judgment: its line (and page), its words and how they state it."""
+    return Evidence(page=page, line=line, text=text, how=How(how), strongest=True)
+
+
 def judgment(area_id: str, grade: str, line: int, page: int | None = None) -> Judgment:
     """A judgment of a known area, titled as the fixtures' reports write it."""
+    words = grade.replace("_", " ").capitalize()
     return Judgment(
         area=Area(id=area_id, title=AREA_TITLES[area_id]),
         grade=Grade(grade),
-        grade_text=grade.replace("_", " ").capitalize(),
-        evidence=[at(line, page)],
+        grade_text=words,
+        evidence=[said(line, page, words)],
     )
 
 
@@ -524,12 +532,19 @@ def test_db_read_report_round_trip_and_bad_files(tmp_path: Path) -> None:
     good.write_text(report_json(kent_new()), encoding="utf-8")
     assert read_report(good) == kent_new()
     bad = tmp_path / "bad.json"
-    bad.write_text('{"schema_version": "1", "source": {}}', encoding="utf-8")
+    bad.write_text('{"schema_version": "1.1", "source": {}}', encoding="utf-8")
     with pytest.raises(InvalidReportJson) as caught:
         read_report(bad)
     assert caught.value.code == "invalid-report-json"
     assert caught.value.path == str(bad)
     assert "source.file" in caught.value.message
+    # A report an older peel-extract wrote under schema 1 says so, and what to do.
+    old = tmp_path / "old.json"
+    old.write_text(
+        report_json(kent_new()).replace('"schema_version": "1.1"', '"schema_version": "1"'), "utf-8"
+    )
+    with pytest.raises(InvalidReportJson, match=r"written under schema 1, this peel-extract reads 1\.1"):
+        read_report(old)
 
 
 def test_db_load_folder_skips_other_json_and_names_broken_files(tmp_path: Path) -> None:

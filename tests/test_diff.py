@@ -23,7 +23,6 @@ from tests.test_db import (
     KENT_OLD_AFI_CHILD,
     KENT_OLD_AFI_INVESTIGATION,
     KENT_OLD_SENTENCE,
-    at,
     cumbria,
     essex,
     finding,
@@ -32,6 +31,7 @@ from tests.test_db import (
     kent_new,
     kent_old,
     make_report,
+    said,
 )
 
 
@@ -206,7 +206,7 @@ def test_diff_other_force_and_swapped_order_warn() -> None:
 
 def test_diff_unknown_area_matched_by_title_and_ungraded_not_comparable() -> None:
     def unknown(grade: str) -> Judgment:
-        return Judgment(area=Area(id=None, title="Armed Policing"), grade=grade, evidence=[at(3)])
+        return Judgment(area=Area(id=None, title="Armed Policing"), grade=grade, evidence=[said(3)])
 
     old = make_report(
         "w1.txt", "essex", "2021/22", judgments=[unknown("good"), judgment("victim_service", "not_graded", 4)]

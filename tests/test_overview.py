@@ -103,7 +103,11 @@ def test_overview_force_details_with_page_and_line() -> None:
     judgments = [
         [_text(td) for td in tr.xpath("./td")] for tr in newest.xpath(".//table[@class='judgments']/tr")
     ]
-    assert judgments[1] == ["Responding to the public", "Inadequate", "p. 3, line 9"]
+    assert judgments[1] == ["Responding to the public", "Inadequate", "p. 3, line 9", "label"]
+    # Hovering a place or the "how stated" marker shows the words that state the grade.
+    [row] = newest.xpath(".//table[@class='judgments']/tr[2]")
+    assert row.xpath(".//span[@class='place strongest']/@title") == ["label: Inadequate"]
+    assert row.xpath(".//span[@class='how how-label']/@title") == ["Inadequate"]
     afis = [
         [_text(td) for td in tr.xpath("./td")]
         for tr in newest.xpath(".//table[@class='areas_for_improvement']/tr")

@@ -23,9 +23,11 @@ from schemas import (
     Area,
     DocumentInfo,
     DocumentKind,
+    Evidence,
     Finding,
     Force,
     Grade,
+    How,
     InputFormat,
     Inspection,
     Judgment,
@@ -49,7 +51,20 @@ def made_report(file: str = "reports/west-midlands-2021.pdf", with_force: bool =
             else None,
         ),
         judgments=[
-            Judgment(area=Area(id="investigating-crime", title="Investigating crime"), grade=Grade.ADEQUATE),
+            Judgment(
+                area=Area(id="investigating-crime", title="Investigating crime"),
+                grade=Grade.ADEQUATE,
+                evidence=[
+                    Evidence(
+                        page=9,
+                        line=4,
+                        text="The force is adequate at investigating crime.",
+                        how=How.SENTENCE,
+                        strongest=True,
+                    ),
+                    Evidence(page=3, line=12, text="Adequate", how=How.GRID),
+                ],
+            ),
             Judgment(
                 area=Area(id=None, title='Protecting "vulnerable" people, and others'),
                 grade=Grade.REQUIRES_IMPROVEMENT,
@@ -81,6 +96,8 @@ def test_summary_judgment_rows_carry_file_force_cycle_area_and_grade() -> None:
             "investigating-crime",
             "Investigating crime",
             "adequate",
+            "The force is adequate at investigating crime.",  # the strongest place's words
+            "sentence",
         ],
         [
             "reports/west-midlands-2021.pdf",
@@ -89,6 +106,8 @@ def test_summary_judgment_rows_carry_file_force_cycle_area_and_grade() -> None:
             "",
             'Protecting "vulnerable" people, and others',
             "requires_improvement",
+            "",
+            "",
         ],
     ]
 

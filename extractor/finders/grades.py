@@ -18,7 +18,8 @@ import regex
 from extractor.finders.area_lists import AreaName
 from extractor.vocab.areas import match_area
 from extractor.vocab.grades import BARE_GRADE_RE, GRADE_KEYWORD_RE, TITLE_GRADE_RE, parse_grade
-from schemas import Grade, Span
+from schemas import Area, EarlierJudgment, Grade, How, Span
+from schemas import Evidence as StatedEvidence
 
 
 class EvidenceKind(str, Enum):
@@ -177,6 +178,7 @@ class Evidence:
     span: Span
     cycle: str | None = None  # an earlier judgment's cycle or year, where stated
     name: AreaName | None = None  # the words of a sentence that named the area (titled once all are read)
+    text: str = ""  # the words that state it: the sentence, the grid cell, the label line, the heading
 
     def describe(self) -> str:
         """'sentence at line 98 says requires improvement'."""
@@ -185,3 +187,48 @@ class Evidence:
             where = f"page {self.span.page}, {where}"
         grade = self.statement.grade.value.replace("_", " ")
         return f"{self.statement.kind.value} at {where} says {grade}"
+
+
+def stated_evidence(agreeing: list[Evidence]) -> list[StatedEvidence]:
+    """A judgment's evidence as the report writes it: the strongest statement first (marked), then
+    the others in the order they stand; one entry per place and words."""
+    if not agreeing:
+        return []
+    best, rest = (
+        agreeing[0],
+        sorted(agreeing[1:], key=lambda e: (e.block, e.span.start or 0, e.span.line or 0)),
+    )
+    out: list[StatedEvidence] = []
+    seen: set[tuple[int | None, int | None, int | None, str]] = set()
+    for e in [best, *rest]:
+        key = (e.span.page, e.span.line, e.span.start, e.text.strip())
+        if key in seen:
+            continue
+        seen.add(key)
+        fields = e.span.model_dump()
+        out.append(
+            StatedEvidence(**fields, text=e.text.strip(), how=How[e.statement.kind.name], strongest=e is best)
+        )
+    return out
+
+
+def resolve_earlier(evidence: list[Evidence]) -> list[EarlierJudgment]:
+    """One earlier judgment per area and cycle, in the order the text states them (the first
+    statement's grade; every statement that agrees is its evidence)."""
+    groups: dict[tuple[str | None, str | None], list[Evidence]] = {}
+    for item in evidence:
+        groups.setdefault((item.area_id, item.cycle), []).append(item)
+    earlier = []
+    for (area_id, cycle), items in groups.items():
+        first = items[0]
+        agreeing = [e for e in items if e.statement.grade is first.statement.grade]
+        earlier.append(
+            EarlierJudgment(
+                area=Area(id=area_id, title=first.title or area_id or ""),
+                grade=first.statement.grade,
+                grade_text=first.statement.grade_text,
+                evidence=stated_evidence(agreeing),
+                cycle=cycle,
+            )
+        )
+    return earlier

@@ -283,3 +283,70 @@ def find_title(document: Document) -> str | None:
     if document.title:
         return document.title
     return next((block.text for block in document.blocks[:20] if block.is_heading), None)
+
+
+# How many places a document info's evidence lists (the first ones, in document order).
+_EVIDENCE_PLACES = 3
+
+
+def force_words(document: Document, force_id: str) -> list[tuple[int, int, str]]:
+    """(block index, offset, words) of the first places that name the force ``find_force`` chose."""
+    pattern, weights = force_name_pattern()
+    found: list[tuple[int, int, str]] = []
+    for index, block in enumerate(document.blocks):
+        for match in pattern.finditer(block.text):
+            key = regex.sub(r"\s+", " ", match.group(0)).lower()
+            if weights.get(key, ("", 0))[0] == force_id:
+                found.append((index, match.start(), match.group(0)))
+                if len(found) == _EVIDENCE_PLACES:
+                    return found
+    return found
+
+
+def _cycle_matches(text: str, cycle: str) -> list[tuple[int, str]]:
+    """(offset, words) of what in ``text`` names ``cycle``: its years ('PEEL 2023–25', '2021/22'),
+    'PEEL 2022' for 2021/22, or the inspectorate's numbering ("HMIC's third PEEL assessment")."""
+    found = []
+    for match in CYCLE_YEARS_RE.finditer(text):
+        y2 = int(match.group("y2")) if match.group("y2") else None
+        if cycle_name(int(match.group("y1")), y2) == cycle:
+            found.append((match.start(), match.group(0)))
+    for peel in PEEL_NAME_RE.finditer(text):
+        after = PEEL_YEAR_AFTER_RE.match(text, peel.start())
+        if after and PEEL_ONLY_YEARS.get(int(after.group("year"))) == cycle:
+            found.append((after.start(), after.group(0)))
+    for match in ORDINAL_ASSESSMENT_RE.finditer(text):
+        if ORDINAL_CYCLES.get(match.group("ordinal").lower()) == cycle:
+            found.append((match.start(), match.group(0)))
+    return sorted(set(found))
+
+
+def cycle_words(document: Document, cycle: str) -> list[tuple[int, int, str]]:
+    """(block index, offset, words) of the first places that name the cycle ``find_inspection``
+    chose, in the blocks it read it from (not a year in passing)."""
+    found: list[tuple[int, int, str]] = []
+    for position, block in enumerate(document.blocks):
+        title = _title_line_cycle(block.text) if position < _TITLE_BLOCKS else None
+        named = [*_peel_named_cycles(block.text), *_ordinal_cycles(block.text), *_range_cycles(block.text)]
+        if cycle not in named and title != cycle:
+            continue
+        for offset, words in _cycle_matches(block.text, cycle)[:1]:
+            found.append((position, offset, words))
+        if len(found) == _EVIDENCE_PLACES:
+            break
+    return found
+
+
+def kind_cues(document: Document) -> str:
+    """What ``find_kind`` saw of the cues it counts, against what each kind needs, for a warning
+    when it could tell no kind: "1 sentence in the inspectorate's voice (a report needs 3), ..."."""
+    text = document.text
+    voice = len(INSPECTORATE_VOICE_RE.findall(text))
+    about = len(ABOUT_INSPECTORATE_RE.findall(text))
+    own = len(OWN_FORCE_RE.findall(text))
+    return (
+        f"found {voice} phrase(s) in the inspectorate's voice ('we found'; a report needs 3), "
+        f"{about} mention(s) of the inspectorate and {own} of 'the Force' (a force's response needs "
+        "both, 'the Force' 5 times), and no letter form, press release, committee paper, web page "
+        "or news furniture"
+    )

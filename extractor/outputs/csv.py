@@ -21,7 +21,10 @@ from schemas import Report
 JUDGMENTS_CSV = "judgments.csv"
 FINDINGS_CSV = "findings.csv"
 
-JUDGMENT_COLUMNS: tuple[str, ...] = ("file", "force_id", "cycle", "area_id", "area_title", "grade")
+# Columns are only added, at the end, so a sheet read by column name keeps working; the
+# strongest evidence's words and how they state the grade came with contract 1.1.
+JUDGMENT_COLUMNS_1_0: tuple[str, ...] = ("file", "force_id", "cycle", "area_id", "area_title", "grade")
+JUDGMENT_COLUMNS: tuple[str, ...] = (*JUDGMENT_COLUMNS_1_0, "evidence_text", "how")
 FINDING_COLUMNS: tuple[str, ...] = (
     "file",
     "force_id",
@@ -64,10 +67,14 @@ def _force_and_cycle(report: Report) -> tuple[str, str]:
 def judgment_rows(report: Report) -> list[Row]:
     """One row per judgment of a report (columns as :data:`JUDGMENT_COLUMNS`)."""
     force, cycle = _force_and_cycle(report)
-    return [
-        [report.source.file, force, cycle, _cell(j.area.id), j.area.title, j.grade.value]
-        for j in report.judgments
-    ]
+    rows = []
+    for j in report.judgments:
+        best = j.evidence[0] if j.evidence else None
+        words, how = (best.text, best.how.value) if best is not None else ("", "")
+        rows.append(
+            [report.source.file, force, cycle, _cell(j.area.id), j.area.title, j.grade.value, words, how]
+        )
+    return rows
 
 
 def finding_rows(report: Report) -> list[Row]:

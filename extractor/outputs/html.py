@@ -177,6 +177,16 @@ class MatrixView:
 
 
 @dataclass(frozen=True)
+class PlaceView:
+    """One place that states a judgment: where, how it states it, its words (shown on hover)."""
+
+    where: str
+    how: str
+    quote: str
+    strongest: bool
+
+
+@dataclass(frozen=True)
 class JudgmentView:
     """A judgment's row: the canonical area, the document's words when they differ, grade, places."""
 
@@ -184,6 +194,17 @@ class JudgmentView:
     written: str
     grade: str
     where: list[str]
+    places: list[PlaceView]
+
+    @property
+    def how(self) -> str:
+        """How the strongest place states the grade ('sentence', 'grid', ...), '' with none."""
+        return self.places[0].how if self.places else ""
+
+    @property
+    def quote(self) -> str:
+        """The strongest place's words."""
+        return self.places[0].quote if self.places else ""
 
 
 @dataclass(frozen=True)
@@ -255,8 +276,19 @@ def _cell(cell: tuple[Judgment, Report] | None, **data: str) -> Cell:
     kind = report.document.kind.value.replace("_", " ")
     tip = f"{judgment.area.title} — {kind}, {report.source.file}"
     if judgment.evidence:
-        tip += ", " + where(judgment.evidence[0]).replace("\u00a0", " ")
+        best = judgment.evidence[0]
+        tip += ", " + where(best).replace("\u00a0", " ") + f" ({best.how.value}): “{_short(best.text)}”"
     return Cell(judgment.grade.value, tip, attributes)
+
+
+# The most characters of a quote a tooltip shows (a long sentence ends in an ellipsis).
+_QUOTE_CHARS = 300
+
+
+def _short(text: str) -> str:
+    """A quote on one line, cut at a word near :data:`_QUOTE_CHARS` with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= _QUOTE_CHARS else line[:_QUOTE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -328,8 +360,13 @@ def _judgment(judgment: Judgment) -> JudgmentView:
     written = judgment.area.title
     canonical = _area_title(judgment.area.id, written)
     differs = bool(judgment.area.id) and " ".join(written.split()).lower() != canonical.lower()
+    places = [PlaceView(where(e), e.how.value, _short(e.text), e.strongest) for e in judgment.evidence]
     return JudgmentView(
-        canonical, written if differs else "", judgment.grade.value, [where(s) for s in judgment.evidence]
+        canonical,
+        written if differs else "",
+        judgment.grade.value,
+        [where(s) for s in judgment.evidence],
+        places,
     )
 
 

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from extractor.errors import InvalidReportJson
 from extractor.outputs.base import Output
 from extractor.outputs.files import write_atomic
-from schemas import Report
+from schemas import SCHEMA_VERSION, InputFormat, Report
 
 
 def report_json(report: Report, indent: int | None = 2) -> str:
@@ -40,8 +40,12 @@ class ReportFiles(Output):
             (self.folder / name).unlink(missing_ok=True)
 
 
-def current_report(target: Path, *, file: str, sha256: str, version: str) -> Report | None:
-    """The report in ``target`` when it is whole, of this input (path and sha256) and version, and exact."""
+def current_report(
+    target: Path, *, file: str, sha256: str, version: str, engine: str | None = None
+) -> Report | None:
+    """The report in ``target`` when it is whole, of this input (path and sha256), version and
+    schema, and exact; for a PDF also read by ``engine`` (the engine this run reads PDFs with), as
+    engines place characters differently (None: any engine)."""
     try:
         text = target.read_text(encoding="utf-8")
         report = Report.model_validate_json(text)
@@ -49,6 +53,10 @@ def current_report(target: Path, *, file: str, sha256: str, version: str) -> Rep
         return None
     source = report.source
     if (source.sha256, source.file, source.extractor_version) != (sha256, file, version):
+        return None
+    if report.schema_version != SCHEMA_VERSION:
+        return None
+    if engine is not None and source.format is InputFormat.PDF and source.engine != engine:
         return None
     return report if report_json(report) == text else None
 
@@ -63,6 +71,12 @@ def read_report(path: str | Path) -> Report:
     try:
         return Report.model_validate_json(text)
     except ValidationError as exc:
+        head = text[:200].replace(" ", "")
+        if '"schema_version":"1",' in head:
+            message = (
+                f"written under schema 1, this peel-extract reads {SCHEMA_VERSION}; extract its input again"
+            )
+            raise InvalidReportJson(str(path), message) from exc
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "top level"
         raise InvalidReportJson(

@@ -115,6 +115,38 @@ CREATE TABLE IF NOT EXISTS findings (
     line          INTEGER,
     PRIMARY KEY (report_id, seq)
 );
+CREATE TABLE IF NOT EXISTS evidence (   -- every place that states a judgment (contract 1.1)
+    report_id     TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+    list          TEXT NOT NULL,          -- judgments, or earlier_judgments (an earlier inspection's)
+    seq           INTEGER NOT NULL,       -- the judgment's position in that list (judgments.seq)
+    n             INTEGER NOT NULL,       -- the place's position in the judgment's evidence
+    force_id      TEXT,
+    inspection_id TEXT,
+    cycle         TEXT,
+    area_id       TEXT,
+    grade         TEXT NOT NULL REFERENCES grades(grade),
+    how           TEXT NOT NULL,          -- grid, heading, sentence, label, list
+    strongest     INTEGER NOT NULL,       -- 1 for the place the grade was taken from
+    text          TEXT NOT NULL,          -- the words that state it
+    page          INTEGER,
+    line          INTEGER,
+    start_offset  INTEGER,                -- character offsets in the canonical text
+    end_offset    INTEGER,
+    PRIMARY KEY (report_id, list, seq, n)
+);
+CREATE TABLE IF NOT EXISTS warnings (
+    report_id     TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+    seq           INTEGER NOT NULL,
+    force_id      TEXT,
+    inspection_id TEXT,
+    cycle         TEXT,
+    code          TEXT NOT NULL,
+    message       TEXT NOT NULL,
+    text          TEXT,                   -- the words it is about, where it is about a place
+    page          INTEGER,
+    line          INTEGER,
+    PRIMARY KEY (report_id, seq)
+);
 CREATE INDEX IF NOT EXISTS reports_force ON reports(force_id, inspection_id);
 CREATE INDEX IF NOT EXISTS files_report ON files(report_id);
 CREATE INDEX IF NOT EXISTS judgments_cycle ON judgments(inspection_id, force_id, area_id);
@@ -124,6 +156,8 @@ CREATE INDEX IF NOT EXISTS items_force ON items(force_id, inspection_id);
 CREATE INDEX IF NOT EXISTS counts_force ON stated_counts(force_id, inspection_id);
 CREATE INDEX IF NOT EXISTS findings_area ON findings(area_id, force_id);
 CREATE INDEX IF NOT EXISTS findings_force ON findings(force_id, inspection_id);
+CREATE INDEX IF NOT EXISTS evidence_area ON evidence(area_id, force_id);
+CREATE INDEX IF NOT EXISTS warnings_code ON warnings(code);
 -- One grade per force, inspection and area: from the most authoritative document that states
 -- it (inspection report, web page, force response, commissioner's report, other).
 CREATE VIEW IF NOT EXISTS force_grades AS
@@ -155,7 +189,7 @@ class WriteResult:
 
 
 # The tables that hold a report's rows, in the order they are filled; each row starts with report_id.
-ROW_TABLES: tuple[str, ...] = ("judgments", "items", "stated_counts", "findings")
+ROW_TABLES: tuple[str, ...] = ("judgments", "items", "stated_counts", "findings", "evidence", "warnings")
 DB_LOCK_WAIT = 60.0
 """Seconds a run waits for another run writing the same database (a rebuild takes about a second)."""
 
@@ -224,6 +258,17 @@ def report_rows(report: Report) -> tuple[Row, dict[str, list[Row]]]:
             (rid, n, *scope, f.area_id, f.x, f.y, f.unit, f.text, f.sentence, *_place(f.span))
             for n, f in enumerate(report.findings)
         ],
+        "evidence": [
+            (rid, name, n, k, *scope, j.area.id, j.grade.value, e.how.value, int(e.strongest), e.text,
+             *_place(e), e.start, e.end)
+            for name in ("judgments", "earlier_judgments")
+            for n, j in enumerate(getattr(report, name))
+            for k, e in enumerate(j.evidence)
+        ],
+        "warnings": [
+            (rid, n, *scope, w.code, w.message, w.text, *_place(w.span))
+            for n, w in enumerate(report.warnings)
+        ],
     }  # fmt: skip
     return head, rows
 
@@ -276,6 +321,8 @@ class _Store:
                 if rid in self.heads:
                     self.files[file] = rid
         for table in ROW_TABLES:  # in the order they were written, which is the order they are made
+            if table not in tables:
+                continue  # a database made before 1.1: its reports get these rows when written again
             for row in conn.execute(f"SELECT * FROM {table} ORDER BY rowid"):
                 if row[0] in self.rows:
                     self.rows[row[0]][table].append(row)

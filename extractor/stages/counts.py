@@ -106,7 +106,7 @@ def check_counts_against_items(ex: Extraction, counts: list[StatedCount]) -> Non
                     f"the document states {_afis(count.count)} in all ('{count.text}') but its per-area "
                     f"counts add up to {sum(per_area_stated)}; it may total another report"
                 )
-                ex.warnings.append(warning("afi-count-mismatch", message, count.span))
+                ex.warnings.append(warning("afi-count-mismatch", message, count.span, count.text))
                 continue
             listed = len(items)
         else:
@@ -117,7 +117,7 @@ def check_counts_against_items(ex: Extraction, counts: list[StatedCount]) -> Non
             where = f"area {count.area_id!r}" if count.area_id else "the whole document"
             verb = "is" if listed == 1 else "are"
             message = f"{where} states {_afis(count.count)} ('{count.text}') but {listed} {verb} set out"
-            ex.warnings.append(warning("afi-count-mismatch", message, count.span))
+            ex.warnings.append(warning("afi-count-mismatch", message, count.span, count.text))
 
 
 def _afis(n: int) -> str:

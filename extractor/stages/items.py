@@ -21,6 +21,7 @@ from itertools import pairwise
 import regex
 
 from extractor.finders.counts import is_earlier_cycle
+from extractor.finders.dates import deadline_date
 from extractor.finders.items import (
     AFI_CUE_RE,
     INNOVATIVE_CUE_RE,
@@ -151,7 +152,12 @@ def _with_recommendation_fields(item: Item) -> Item:
     """The item with the number, deadline and addressee its wording states."""
     fields = recommendation_fields(item.text)
     return item.model_copy(
-        update={"number": fields.number, "deadline": fields.deadline, "addressee": fields.addressee}
+        update={
+            "number": fields.number,
+            "deadline": fields.deadline,
+            "deadline_date": deadline_date(fields.deadline),
+            "addressee": fields.addressee,
+        }
     )
 
 
@@ -207,6 +213,7 @@ def _running_recommendation(ex: Extraction, index: int) -> Item | None:
         span=block.span,
         number=fields.number,
         deadline=fields.deadline,
+        deadline_date=deadline_date(fields.deadline),
         addressee=fields.addressee,
     )
 

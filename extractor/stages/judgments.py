@@ -29,6 +29,8 @@ from extractor.finders.grades import (
     GradeStatement,
     find_bare_grade,
     find_title_grade,
+    resolve_earlier,
+    stated_evidence,
 )
 from extractor.finders.programme import find_other_programme
 from extractor.finders.sentences import sentences
@@ -97,10 +99,16 @@ class _Attacher:
         self.scope = pillar_in_scope([b.text for b in self.blocks[:SCOPE_BLOCKS]], self.cycle_start)
 
     def add(
-        self, area_id: str | None, title: str | None, statement: GradeStatement, index: int, span: Span
+        self,
+        area_id: str | None,
+        title: str | None,
+        statement: GradeStatement,
+        index: int,
+        span: Span,
+        text: str,
     ) -> None:
-        """Record a statement attributed to an area (None: not in the taxonomy)."""
-        self.evidence.append(Evidence(area_id, title, statement, index, span))
+        """Record a statement attributed to an area (None: not in the taxonomy), with its words."""
+        self.evidence.append(Evidence(area_id, title, statement, index, span, text=text))
 
     # grids -------------------------------------------------------------------------
     def grids(self) -> None:
@@ -111,9 +119,9 @@ class _Attacher:
                 continue
             kind = EvidenceKind.LABEL if entry.label_line else EvidenceKind.GRID
             statement = GradeStatement(entry.grade, entry.grade_text, kind, phrase=entry.text)
-            self.add(
-                area_of_title(entry.text), entry.text, statement, entry.block, self.blocks[entry.block].span
-            )
+            block = self.blocks[entry.block]
+            words = block.text if entry.label_line else entry.text
+            self.add(area_of_title(entry.text), entry.text, statement, entry.block, block.span, words)
         for index, why in self.ex.grids.doubts:
             self.ex.warn(
                 "ambiguous-grade-list",
@@ -178,7 +186,7 @@ class _Attacher:
             area_id = match_area(block.text)
             if area_id is None and (not block.is_heading or VERDICT_HEADING_RE.match(titled.phrase or "")):
                 continue
-            self.add(area_id, area_title(block.text), titled, index, block.span)
+            self.add(area_id, area_title(block.text), titled, index, block.span, block.text)
             self.as_lists.add(index)
 
     def _list_line(self, index: int, block: Block, run: LineRun) -> bool:
@@ -202,7 +210,7 @@ class _Attacher:
         for part in parts:
             title = area_title(part.text) if len(line.areas) == 1 else part.text
             statement = GradeStatement(line.grade, line.grade_text, kind, phrase=part.text)
-            self.add(part.area_id, title, statement, index, block.span)
+            self.add(part.area_id, title, statement, index, block.span, block.text)
         return True
 
     def _pending(self, index: int, block: Block) -> None:
@@ -223,7 +231,7 @@ class _Attacher:
             head = len(between) <= 3 and all(_is_short_label(b) for b in between)
             tail = index == section.end - 1
             if head or tail:
-                self.add(section.area_id, None, statement, index, block.span)
+                self.add(section.area_id, None, statement, index, block.span, block.text)
                 return
         where = f"inside '{section.title}'" if section else "outside any area section"
         self.ex.warn(
@@ -262,17 +270,19 @@ class _Attacher:
             if not statement.earlier and statement.goes_on and history_before:  # "We also judged it"
                 statement = replace(statement, earlier=True, cycle=statement.cycle or history_cycle)
             if statement.earlier:
-                self._earlier(index, block, offset, statement)
+                self._earlier(index, block, offset, sentence, statement)
                 self.history_before, self.history_cycle = True, statement.cycle
                 continue
             self._sentence(index, block, offset, sentence, statement, leads)
             if statement.also_earlier:  # "once again graded": the earlier grade too
-                self._earlier(index, block, offset, statement)
+                self._earlier(index, block, offset, sentence, statement)
         if found:
             areas = [name.area_id for statement in found for name in statement.areas]
             self.last_areas = areas or self.last_areas
 
-    def _named(self, name: AreaName, statement: GradeStatement, index: int, span: Span) -> Evidence | None:
+    def _named(
+        self, name: AreaName, statement: GradeStatement, index: int, span: Span, sentence: str
+    ) -> Evidence | None:
         """Evidence for an area a sentence names; None (warned) when the cycle's years do not grade it."""
         area = area_by_id(name.area_id)
         if area is not None and not graded_in_era(area, self.cycle_start):
@@ -283,7 +293,7 @@ class _Attacher:
                 self.blocks[index],
             )
             return None
-        return Evidence(name.area_id, None, statement, index, span, statement.cycle, name)
+        return Evidence(name.area_id, None, statement, index, span, statement.cycle, name, sentence)
 
     def titles(self) -> None:
         """Title the areas sentences named as the inspectorate names them in the document's cycle, or
@@ -296,7 +306,9 @@ class _Attacher:
             if e.name is not None and e.title is None:
                 e.title = title_of(e.name, era)
 
-    def _earlier(self, index: int, block: Block, offset: int, statement: GradeStatement) -> None:
+    def _earlier(
+        self, index: int, block: Block, offset: int, sentence: str, statement: GradeStatement
+    ) -> None:
         """Keep an earlier inspection's grade for the areas the sentence names; with no words of what
         it grades, or "in this area", for its section, else the areas of the sentence before."""
         span = block.span_at(offset)
@@ -307,7 +319,9 @@ class _Attacher:
             names = [AreaName(i, "", 0, 0, False) for i in ids]
         for name in names:
             title = title_of(name, statement.cycle)
-            self.earlier.append(Evidence(name.area_id, title, statement, index, span, statement.cycle))
+            self.earlier.append(
+                Evidence(name.area_id, title, statement, index, span, statement.cycle, text=sentence)
+            )
 
     def _leads(self) -> dict[int, SectionNode]:
         """Block index -> area section, for the first body blocks of each area section."""
@@ -342,7 +356,7 @@ class _Attacher:
             self.lead_used.add(lead.start)
         if statement.areas:
             for name in statement.areas:
-                named = self._named(name, statement, index, span)
+                named = self._named(name, statement, index, span, sentence)
                 if named is not None:
                     self.evidence.append(named)
             return
@@ -356,7 +370,7 @@ class _Attacher:
         ):
             # "We also inspected A and B. We do not make graded judgments in these areas.": each of them.
             for name in mentions_in(block.text[:offset], self.cycle_start):
-                named = self._named(name, statement, index, span)
+                named = self._named(name, statement, index, span, sentence)
                 if named is not None:
                     self.evidence.append(named)
             return
@@ -370,22 +384,22 @@ class _Attacher:
             mentions = find_area_mentions(block.text[: offset + len(sentence)])
             area_id = section.area_id if section else (mentions[-1] if mentions else None)
         if area_id is not None:
-            self.add(area_id, title, statement, index, span)
+            self.add(area_id, title, statement, index, span, sentence)
             return
         if statement.names_area:
             return  # "the force's approach is good", "the call was not graded": no area's judgment
         if section is not None and this_area:
-            self.add(section.area_id, None, statement, index, span)
+            self.add(section.area_id, None, statement, index, span, sentence)
             return
         if lead is not None and first_in_lead and not statement.by_pronoun:
             # The first grade sentence under an area's heading is its judgment; later ones
             # ("the force is good at answering calls") are findings about part of it.
-            self.add(lead.area_id, None, statement, index, span)
+            self.add(lead.area_id, None, statement, index, span, sentence)
             return
         if section is not None:
             return  # a finding about part of the area, not its judgment
         if self.scope is not None and not statement.by_pronoun:
-            self.add(self.scope, None, statement, index, span)  # a one-pillar report's grade
+            self.add(self.scope, None, statement, index, span, sentence)  # a one-pillar report's grade
             return
         self.ex.warn(
             "unattributed-grade",
@@ -451,15 +465,11 @@ def _judgment(ex: Extraction, key: str, items: list[Evidence], node: SectionNode
         )
     if best.area_id is None:
         ex.warn("unknown-area", f"graded area '{title}' is not in the area taxonomy", ex.blocks[best.block])
-    spans: list[Span] = []
-    for e in agreeing:
-        if e.span not in spans:
-            spans.append(e.span)
     return Judgment(
         area=Area(id=best.area_id, title=title),
         grade=best.statement.grade,
         grade_text=best.statement.grade_text,
-        evidence=spans,
+        evidence=stated_evidence(agreeing),
     )
 
 
@@ -477,31 +487,6 @@ def resolve(ex: Extraction, evidence: list[Evidence]) -> list[Judgment]:
         position = node.start if node is not None else min(e.block for e in items)
         judgments.append((position, _judgment(ex, key, items, node)))
     return [judgment for _, judgment in sorted(judgments, key=lambda pair: pair[0])]
-
-
-def resolve_earlier(evidence: list[Evidence]) -> list[EarlierJudgment]:
-    """One earlier judgment per area and cycle, in the order the text states them (the first
-    statement's grade; every statement that agrees is its evidence)."""
-    groups: dict[tuple[str | None, str | None], list[Evidence]] = {}
-    for item in evidence:
-        groups.setdefault((item.area_id, item.cycle), []).append(item)
-    earlier = []
-    for (area_id, cycle), items in groups.items():
-        first = items[0]
-        spans: list[Span] = []
-        for e in items:
-            if e.statement.grade is first.statement.grade and e.span not in spans:
-                spans.append(e.span)
-        earlier.append(
-            EarlierJudgment(
-                area=Area(id=area_id, title=first.title or area_id or ""),
-                grade=first.statement.grade,
-                grade_text=first.statement.grade_text,
-                evidence=spans,
-                cycle=cycle,
-            )
-        )
-    return earlier
 
 
 def attach_judgments(ex: Extraction) -> tuple[list[Judgment], list[EarlierJudgment]]:

@@ -48,7 +48,9 @@ def read_pdf(data: bytes, name: str, sha: str, *, engine: str | None = None) -> 
         )
     lines = drop_furniture(pages)
     blocks = Assembler(lines).blocks()
-    return Document(path=name, sha256=sha, format=InputFormat.PDF, blocks=blocks, pages=count, title=title)
+    return Document(
+        path=name, sha256=sha, format=InputFormat.PDF, blocks=blocks, pages=count, title=title, engine=engine
+    )
 
 
 def _read_pages(data: bytes, name: str, engine: str) -> tuple[list[Page], int, str | None]:

@@ -1,4 +1,102 @@
 BEGIN TRANSACTION;
+CREATE TABLE evidence (   -- every place that states a judgment (contract 1.1)
+    report_id     TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+    list          TEXT NOT NULL,          -- judgments, or earlier_judgments (an earlier inspection's)
+    seq           INTEGER NOT NULL,       -- the judgment's position in that list (judgments.seq)
+    n             INTEGER NOT NULL,       -- the place's position in the judgment's evidence
+    force_id      TEXT,
+    inspection_id TEXT,
+    cycle         TEXT,
+    area_id       TEXT,
+    grade         TEXT NOT NULL REFERENCES grades(grade),
+    how           TEXT NOT NULL,          -- grid, heading, sentence, label, list
+    strongest     INTEGER NOT NULL,       -- 1 for the place the grade was taken from
+    text          TEXT NOT NULL,          -- the words that state it
+    page          INTEGER,
+    line          INTEGER,
+    start_offset  INTEGER,                -- character offsets in the canonical text
+    end_offset    INTEGER,
+    PRIMARY KEY (report_id, list, seq, n)
+);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',0,0,'kent','peel-2023-25','2023–25','victim_service','not_graded','sentence',1,'Although our victim service assessment is ungraded, it influences graded judgments in the other areas we have inspected.',NULL,36,7831,7951);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',0,1,'kent','peel-2023-25','2023–25','victim_service','not_graded','sentence',0,'We don’t make a graded judgment in this overall area.',NULL,4,249,302);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',1,0,'kent','peel-2023-25','2023–25','police_powers_public_treatment','good','sentence',1,'Kent Police is good at using police powers and treating people fairly and respectfully.',NULL,49,10928,11015);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',1,1,'kent','peel-2023-25','2023–25','police_powers_public_treatment','good','label',0,'Good',NULL,70,18415,18419);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',2,0,'kent','peel-2023-25','2023–25','preventing_crime','good','sentence',1,'Kent Police is good at prevention and deterrence.',NULL,72,18506,18555);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',2,1,'kent','peel-2023-25','2023–25','preventing_crime','good','label',0,'Good',NULL,96,27219,27223);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',3,0,'kent','peel-2023-25','2023–25','responding_to_public','requires_improvement','sentence',1,'Kent Police requires improvement at responding to the public.',NULL,98,27251,27312);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',3,1,'kent','peel-2023-25','2023–25','responding_to_public','requires_improvement','label',0,'Requires improvement',NULL,115,32455,32475);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',4,0,'kent','peel-2023-25','2023–25','investigating_crime','requires_improvement','sentence',1,'Kent Police requires improvement at investigating crime.',NULL,117,32498,32554);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',4,1,'kent','peel-2023-25','2023–25','investigating_crime','requires_improvement','label',0,'Requires improvement',NULL,140,39749,39769);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',5,0,'kent','peel-2023-25','2023–25','protecting_vulnerable_people','good','sentence',1,'Kent Police is good at protecting vulnerable people.',NULL,142,39801,39853);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',5,1,'kent','peel-2023-25','2023–25','protecting_vulnerable_people','good','label',0,'Good',NULL,163,48202,48206);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',6,0,'kent','peel-2023-25','2023–25','managing_offenders_suspects','adequate','sentence',1,'Kent Police is adequate at managing offenders and suspects.',NULL,165,48241,48300);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',6,1,'kent','peel-2023-25','2023–25','managing_offenders_suspects','adequate','label',0,'Adequate',NULL,184,54829,54837);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',7,0,'kent','peel-2023-25','2023–25','workforce','good','sentence',1,'Kent Police is good at building and developing its workforce.',NULL,186,54890,54951);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',7,1,'kent','peel-2023-25','2023–25','workforce','good','label',0,'Good',NULL,217,64442,64446);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',8,0,'kent','peel-2023-25','2023–25','leadership_force_management','good','sentence',1,'Kent Police’s leadership and management is good.',NULL,219,64481,64529);
+INSERT INTO "evidence" VALUES('089d4184ce68ffd1535779c9f1ca08c76a413dadf8e52227f60f14bd6a02ec9b','judgments',8,1,'kent','peel-2023-25','2023–25','leadership_force_management','good','label',0,'Good',NULL,250,74957,74961);
+INSERT INTO "evidence" VALUES('7db5b01fb11468e6e1bfef9f8db18f4b328940e5cc402ff89f328b7d2224ccc1','judgments',0,0,'kent','peel-2017','2017','effectiveness','good','sentence',1,'Kent Police is good at keeping people safe and reducing crime, and it continues to make positive improvements in terms of its effectiveness.',NULL,12,133,273);
+INSERT INTO "evidence" VALUES('7db5b01fb11468e6e1bfef9f8db18f4b328940e5cc402ff89f328b7d2224ccc1','judgments',0,1,'kent','peel-2017','2017','effectiveness','good','label',0,'Good',NULL,10,127,131);
+INSERT INTO "evidence" VALUES('7db5b01fb11468e6e1bfef9f8db18f4b328940e5cc402ff89f328b7d2224ccc1','judgments',1,0,'kent','peel-2017','2017','investigating_crime','good','sentence',1,'Kent Police is good at investigating crime and reducing re-offending.',NULL,30,2529,2598);
+INSERT INTO "evidence" VALUES('7db5b01fb11468e6e1bfef9f8db18f4b328940e5cc402ff89f328b7d2224ccc1','judgments',1,1,'kent','peel-2017','2017','investigating_crime','good','label',0,'Good',NULL,28,2523,2527);
+INSERT INTO "evidence" VALUES('7db5b01fb11468e6e1bfef9f8db18f4b328940e5cc402ff89f328b7d2224ccc1','judgments',2,0,'kent','peel-2017','2017','protecting_vulnerable_people','good','sentence',1,'Kent Police is good at protecting those who are vulnerable from harm, and supporting victims.',NULL,52,3627,3720);
+INSERT INTO "evidence" VALUES('7db5b01fb11468e6e1bfef9f8db18f4b328940e5cc402ff89f328b7d2224ccc1','judgments',2,1,'kent','peel-2017','2017','protecting_vulnerable_people','good','label',0,'Good',NULL,50,3621,3625);
+INSERT INTO "evidence" VALUES('7db5b01fb11468e6e1bfef9f8db18f4b328940e5cc402ff89f328b7d2224ccc1','judgments',3,0,'kent','peel-2017','2017','specialist_capabilities','not_graded','label',1,'Ungraded',NULL,65,4632,4640);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','judgments',0,0,'kent','peel-2023-25','2023–25','victim_service','not_graded','heading',1,'Victim Service Assessment – Ungraded',NULL,24,4283,4319);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','judgments',1,0,'kent','peel-2023-25','2023–25','police_powers_public_treatment','good','heading',1,'Treating People Fairly, Appropriately, and Respectfully – Good (No AFIs)',NULL,30,5086,5158);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','judgments',2,0,'kent','peel-2023-25','2023–25','preventing_crime','good','heading',1,'Preventing, Deterring Crime and ASB and Reducing Vulnerability – Good (1 AFI)',NULL,40,6890,6967);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','judgments',3,0,'kent','peel-2023-25','2023–25','responding_to_public','requires_improvement','heading',1,'Responding to the Public – Requires Improvement (4 AFIs)',NULL,52,9326,9382);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','judgments',4,0,'kent','peel-2023-25','2023–25','investigating_crime','requires_improvement','heading',1,'Investigating Crime – Requires Improvement (3 AFIs)',NULL,66,12329,12380);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','judgments',5,0,'kent','peel-2023-25','2023–25','protecting_vulnerable_people','good','heading',1,'Protecting Vulnerable People – Good (1 AFI)',NULL,76,15049,15092);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','judgments',5,1,'kent','peel-2023-25','2023–25','protecting_vulnerable_people','good','sentence',0,'The force has moved from adequate to good in this area.',NULL,78,15094,15149);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','judgments',5,2,'kent','peel-2023-25','2023–25','protecting_vulnerable_people','good','sentence',0,'The recent PEEL inspection for Kent graded the force as ‘good’ at protecting vulnerable people.',NULL,148,28262,28357);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','judgments',6,0,'kent','peel-2023-25','2023–25','managing_offenders_suspects','adequate','heading',1,'Managing Offenders and Suspects – Adequate (2 AFIs)',NULL,86,16877,16928);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','judgments',6,1,'kent','peel-2023-25','2023–25','managing_offenders_suspects','adequate','sentence',0,'The force has moved from requires improvement to adequate in this area.',NULL,88,16930,17001);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','judgments',7,0,'kent','peel-2023-25','2023–25','serious_organised_crime','good','heading',1,'Disrupting Serious and Organised Crime – Good (1 AFI)',NULL,98,18880,18933);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','judgments',7,1,'kent','peel-2023-25','2023–25','serious_organised_crime','good','sentence',0,'The force received a good grading with a positive narrative referencing the effective strategic management and governance arrangements to manage SOC activity and the utilisation of intelligence to identify, understand and prioritise SOC and inform effective decision making.',NULL,100,19045,19319);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','judgments',8,0,'kent','peel-2023-25','2023–25','workforce','good','heading',1,'Building, Supporting and Protecting the Workforce – Good (No AFIs)',NULL,106,19788,19854);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','judgments',9,0,'kent','peel-2023-25','2023–25','workforce_corruption','adequate','heading',1,'Tackling Workforce Corruption – Adequate (2 AFIs)',NULL,114,20723,20772);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','judgments',9,1,'kent','peel-2023-25','2023–25','workforce_corruption','adequate','sentence',0,'The force received an adequate grading and were given two AFIs, both of which related to vetting arrangements; the management of vetting to make sure all personnel have valid vetting clearance for their role and the introduction of a system to monitor and respond to disproportionately in vetting decisions.',NULL,116,20892,21199);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','judgments',10,0,'kent','peel-2023-25','2023–25','leadership_force_management','good','heading',1,'Leadership and Force Management – Good (No AFIs)',NULL,124,22466,22514);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','earlier_judgments',0,0,'kent','peel-2023-25','2023–25','protecting_vulnerable_people','adequate','sentence',1,'The force has moved from adequate to good in this area.',NULL,78,15094,15149);
+INSERT INTO "evidence" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a','earlier_judgments',1,0,'kent','peel-2023-25','2023–25','managing_offenders_suspects','requires_improvement','sentence',1,'The force has moved from requires improvement to adequate in this area.',NULL,88,16930,17001);
+INSERT INTO "evidence" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94','judgments',0,0,'kent','peel-2021-22','2021/22','victim_service','not_graded','label',1,'(Not Graded)',NULL,5,58,70);
+INSERT INTO "evidence" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94','judgments',1,0,'kent','peel-2021-22','2021/22','crime_data_integrity','outstanding','sentence',1,'HMICFRS graded the Force outstanding at recording crime for a second consecutive assessment, with a compliance rate of 96.7%.',NULL,14,710,835);
+INSERT INTO "evidence" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94','judgments',1,1,'kent','peel-2021-22','2021/22','crime_data_integrity','outstanding','label',0,'(Outstanding)',NULL,12,692,705);
+INSERT INTO "evidence" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94','judgments',2,0,'kent','peel-2021-22','2021/22','police_powers_public_treatment','good','label',1,'(Good)',NULL,21,2159,2165);
+INSERT INTO "evidence" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94','judgments',3,0,'kent','peel-2021-22','2021/22','preventing_crime','good','sentence',1,'The Force was assessed as good at preventing and deterring crime.',NULL,33,3959,4024);
+INSERT INTO "evidence" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94','judgments',3,1,'kent','peel-2021-22','2021/22','preventing_crime','good','label',0,'(Good)',NULL,31,3947,3953);
+INSERT INTO "evidence" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94','judgments',4,0,'kent','peel-2021-22','2021/22','responding_to_public','requires_improvement','label',1,'(Requires Improvement)',NULL,40,5783,5805);
+INSERT INTO "evidence" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94','judgments',5,0,'kent','peel-2021-22','2021/22','investigating_crime','requires_improvement','label',1,'(Requires Improvement)',NULL,54,8786,8808);
+INSERT INTO "evidence" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94','judgments',6,0,'kent','peel-2021-22','2021/22','protecting_vulnerable_people','adequate','label',1,'(Adequate)',NULL,65,12130,12140);
+INSERT INTO "evidence" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94','judgments',7,0,'kent','peel-2021-22','2021/22','managing_offenders_suspects','requires_improvement','label',1,'(Requires Improvement)',NULL,77,14198,14220);
+INSERT INTO "evidence" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94','judgments',8,0,'kent','peel-2021-22','2021/22','workforce','good','label',1,'(Good)',NULL,87,16513,16519);
+INSERT INTO "evidence" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94','judgments',9,0,'kent','peel-2021-22','2021/22','leadership_force_management','good','heading',1,'Strategic Planning, Organisational Management and Value for Money (Good)',NULL,95,17203,17275);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',0,0,'kent','peel-2025-27','2025–27','leadership_force_management','good','sentence',1,'Kent Police''s leadership and force management are good.',NULL,113,7239,7294);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',0,1,'kent','peel-2025-27','2025–27','leadership_force_management','good','grid',0,'Leadership and force management',NULL,53,1306,1337);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',0,2,'kent','peel-2025-27','2025–27','leadership_force_management','good','label',0,'Good',NULL,111,7233,7237);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',1,0,'kent','peel-2025-27','2025–27','workforce','outstanding','sentence',1,'Kent Police is outstanding at attracting, developing and retaining its workforce and creating a diverse and inclusive workplace.',NULL,189,18892,19020);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',1,1,'kent','peel-2025-27','2025–27','workforce','outstanding','grid',0,'Developing a diverse and inclusive workforce',NULL,53,1261,1305);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',1,2,'kent','peel-2025-27','2025–27','workforce','outstanding','label',0,'Outstanding',NULL,187,18879,18890);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',2,0,'kent','peel-2025-27','2025–27','police_powers_public_treatment','adequate','sentence',1,'Kent Police is adequate at using its powers fairly, appropriately and with justification.',NULL,269,28001,28090);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',2,1,'kent','peel-2025-27','2025–27','police_powers_public_treatment','adequate','grid',0,'Police powers and public treatment',NULL,53,1338,1372);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',2,2,'kent','peel-2025-27','2025–27','police_powers_public_treatment','adequate','label',0,'Adequate',NULL,267,27991,27999);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',3,0,'kent','peel-2025-27','2025–27','preventing_crime','good','sentence',1,'Kent Police is good at preventing and deterring crime and antisocial behaviour, and reducing vulnerability.',NULL,413,42010,42117);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',3,1,'kent','peel-2025-27','2025–27','preventing_crime','good','grid',0,'Preventing and deterring crime',NULL,54,1375,1405);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',3,2,'kent','peel-2025-27','2025–27','preventing_crime','good','label',0,'Good',NULL,411,42004,42008);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',4,0,'kent','peel-2025-27','2025–27','responding_to_public','adequate','sentence',1,'Kent Police is adequate at responding to the public.',NULL,500,53258,53310);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',4,1,'kent','peel-2025-27','2025–27','responding_to_public','adequate','grid',0,'Responding to the public',NULL,54,1406,1430);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',4,2,'kent','peel-2025-27','2025–27','responding_to_public','adequate','label',0,'Adequate',NULL,498,53248,53256);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',5,0,'kent','peel-2025-27','2025–27','investigating_crime','adequate','sentence',1,'Kent Police is adequate at investigating crime.',NULL,583,60678,60725);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',5,1,'kent','peel-2025-27','2025–27','investigating_crime','adequate','grid',0,'Investigating crime',NULL,55,1434,1453);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',5,2,'kent','peel-2025-27','2025–27','investigating_crime','adequate','label',0,'Adequate',NULL,581,60668,60676);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',6,0,'kent','peel-2025-27','2025–27','protecting_vulnerable_people','adequate','sentence',1,'Kent Police is adequate at safeguarding children and adults at risk of harm.',NULL,689,71343,71419);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',6,1,'kent','peel-2025-27','2025–27','protecting_vulnerable_people','adequate','grid',0,'Safeguarding children and adults',NULL,56,1457,1489);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',6,2,'kent','peel-2025-27','2025–27','protecting_vulnerable_people','adequate','label',0,'Adequate',NULL,687,71333,71341);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',7,0,'kent','peel-2025-27','2025–27','managing_fraud','adequate','sentence',1,'Kent Police is adequate at managing fraud.',NULL,764,82038,82080);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',7,1,'kent','peel-2025-27','2025–27','managing_fraud','adequate','grid',0,'Managing fraud',NULL,57,1493,1507);
+INSERT INTO "evidence" VALUES('1c3a5efdbfbdb680a15be21a2f86879af6bad85a69a6ed4f32a7f172a65a5fb6','judgments',7,2,'kent','peel-2025-27','2025–27','managing_fraud','adequate','label',0,'Adequate',NULL,762,82028,82036);
 CREATE TABLE files (
     file      TEXT PRIMARY KEY,           -- a path that held the report's content, as given
     report_id TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE
@@ -347,6 +445,20 @@ INSERT INTO "stated_counts" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea
 INSERT INTO "stated_counts" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94',7,'kent','peel-2021-22','2021/22','workforce','areas_for_improvement',0,'No AFIs',NULL,93);
 INSERT INTO "stated_counts" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94',8,'kent','peel-2021-22','2021/22','leadership_force_management','areas_for_improvement',1,'One AFI',NULL,101);
 INSERT INTO "stated_counts" VALUES('9b3cce704a245f607e170d1c1d40820d111ac1b369ea1c0acc3ec6527498ab94',9,'kent','peel-2021-22','2021/22',NULL,'areas_for_improvement',19,'19 AFIs',NULL,105);
+CREATE TABLE warnings (
+    report_id     TEXT NOT NULL REFERENCES reports(report_id) ON DELETE CASCADE,
+    seq           INTEGER NOT NULL,
+    force_id      TEXT,
+    inspection_id TEXT,
+    cycle         TEXT,
+    code          TEXT NOT NULL,
+    message       TEXT NOT NULL,
+    text          TEXT,                   -- the words it is about, where it is about a place
+    page          INTEGER,
+    line          INTEGER,
+    PRIMARY KEY (report_id, seq)
+);
+INSERT INTO "warnings" VALUES('0bd28b8a41c3d600267c24c61c3625332a32563e390b752d2d07f60f3ea7852a',0,'kent','peel-2023-25','2023–25','afi-count-mismatch','the document states 1 AFI in all (''one area for improvement'') but its per-area counts add up to 14; it may total another report','one area for improvement',NULL,150);
 CREATE INDEX reports_force ON reports(force_id, inspection_id);
 CREATE INDEX files_report ON files(report_id);
 CREATE INDEX judgments_cycle ON judgments(inspection_id, force_id, area_id);
@@ -356,6 +468,8 @@ CREATE INDEX items_force ON items(force_id, inspection_id);
 CREATE INDEX counts_force ON stated_counts(force_id, inspection_id);
 CREATE INDEX findings_area ON findings(area_id, force_id);
 CREATE INDEX findings_force ON findings(force_id, inspection_id);
+CREATE INDEX evidence_area ON evidence(area_id, force_id);
+CREATE INDEX warnings_code ON warnings(code);
 CREATE VIEW force_grades AS
 SELECT force_id, inspection_id, cycle, area_id, grade, rank, report_id, kind
 FROM (
