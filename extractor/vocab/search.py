@@ -11,6 +11,8 @@ match), run the whole pattern, after :func:`occurs` says there is one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 # Global inline flags opening a pattern ("(?i)..."): they belong to every branch, so such a
@@ -29,9 +31,20 @@ def top_level_branches(source: str, *, verbose: bool) -> list[str]:
     ['x  # a | comment\\n ', ' y']
     """
     parts: list[str] = []
-    depth = 0
     start = 0
-    index = 0
+    for index, char, depth in _structure(source, 0, verbose=verbose):
+        if char == "|" and depth == 0:
+            parts.append(source[start:index])
+            start = index + 1
+    parts.append(source[start:])
+    return parts
+
+
+def _structure(source: str, start: int, *, verbose: bool) -> Iterator[tuple[int, str, int]]:
+    """The pattern's grouping characters ('(', ')', '|') from ``start`` on, with the depth after
+    each: escapes, character classes and (verbose) comments passed over."""
+    depth = 0
+    index = start
     in_class = False
     while index < len(source):
         char = source[index]
@@ -39,8 +52,7 @@ def top_level_branches(source: str, *, verbose: bool) -> list[str]:
             index += 2
             continue
         if in_class:
-            if char == "]":
-                in_class = False
+            in_class = char != "]"
         elif char == "[":
             in_class = True
             # A ']' straight after '[' or '[^' is a member, not the end.
@@ -54,16 +66,10 @@ def top_level_branches(source: str, *, verbose: bool) -> list[str]:
             newline = source.find("\n", index)
             index = len(source) if newline < 0 else newline
             continue
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(source[start:index])
-            start = index + 1
+        elif char in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[char]
+            yield index, char, depth
         index += 1
-    parts.append(source[start:])
-    return parts
 
 
 def branches(pattern: regex.Pattern[str]) -> tuple[regex.Pattern[str], ...]:
@@ -122,33 +128,7 @@ def after_leading_group(pattern: regex.Pattern[str], name: str) -> regex.Pattern
 
 def _group_end(source: str, start: int, *, verbose: bool) -> int | None:
     """The index just past the parenthesis that closes the group opening at ``start``."""
-    depth = 0
-    index = start
-    in_class = False
-    while index < len(source):
-        char = source[index]
-        if char == "\\":
-            index += 2
-            continue
-        if in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            index += 1
-            if source[index : index + 1] == "^":
-                index += 1
-            if source[index : index + 1] == "]":
-                index += 1
-            continue
-        elif verbose and char == "#":
-            newline = source.find("\n", index)
-            index = len(source) if newline < 0 else newline
-            continue
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return index + 1
-        index += 1
+    for index, char, depth in _structure(source, start, verbose=verbose):
+        if char == ")" and depth == 0:
+            return index + 1
     return None
