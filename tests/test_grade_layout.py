@@ -581,3 +581,24 @@ def test_grade_naming_no_area_without_one_pillar_in_scope_is_unattributed(text: 
     report = extract_text(text)
     assert report.judgments == []
     assert "unattributed-grade" in _codes(report)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "in this area" outside any section: the one area the sentence before names
+        (
+            "PEEL 2023–25: Northshire Constabulary\n\nAt our 2021/22 inspection, the constabulary was "
+            "graded requires improvement at responding to the public. It is now good in this area.\n",
+            {"responding_to_public": "good"},
+        ),
+        # ... none where that sentence names two areas, or none
+        (
+            "PEEL 2023–25: Northshire Constabulary\n\nThe constabulary has worked on preventing crime and "
+            "managing offenders. It is now adequate in this area.\n",
+            {},
+        ),
+    ],
+)
+def test_grade_in_this_area_points_back_at_the_area_just_named(text: str, expected: dict[str, str]) -> None:
+    assert _grades(extract_text(text)) == expected

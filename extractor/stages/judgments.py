@@ -94,6 +94,7 @@ class _Attacher:
         self.history_before = False  # the sentence before stated an earlier inspection's grade
         self.history_cycle: str | None = None  # ... of this cycle or year, where it said
         self.last_sentence = ""
+        self.before = ""  # the sentence before the one being read
         self.lead_in = ""  # the last sentence before the current list of bullets
         # The one pillar the document is about, if its top says so (a 2015-2017 pillar report's page).
         self.scope = pillar_in_scope([b.text for b in self.blocks[:SCOPE_BLOCKS]], self.cycle_start)
@@ -264,6 +265,7 @@ class _Attacher:
     ) -> None:
         """The grades one sentence states: current ones attributed, earlier ones kept."""
         found = find_sentence_grades(sentence, self.names, self.cycle_start, before)
+        self.before = before
         history_before, history_cycle = self.history_before, self.history_cycle
         self.history_before, self.history_cycle = False, None
         for statement in found:
@@ -390,6 +392,10 @@ class _Attacher:
             return  # "the force's approach is good", "the call was not graded": no area's judgment
         if section is not None and this_area:
             self.add(section.area_id, None, statement, index, span, sentence)
+            return
+        named = mentions_in(self.before, self.cycle_start) if this_area else []
+        if len(named) == 1:  # "It is now adequate in this area": the one area the sentence before names
+            self.add(named[0].area_id, None, statement, index, span, sentence)
             return
         if lead is not None and first_in_lead and not statement.by_pronoun:
             # The first grade sentence under an area's heading is its judgment; later ones
