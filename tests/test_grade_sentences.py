@@ -430,6 +430,26 @@ PROSE = [
         2023,
         [(G.GOOD, ["preventing_crime"])],
     ),
+    # grades set out clause by clause with semicolons, the subject written once
+    (
+        "Lancashire Constabulary was graded outstanding for preventing crime; good for investigating crime "
+        "and managing offenders; and adequate for responding to the public.",
+        ["Lancashire Constabulary"],
+        2021,
+        [
+            (G.OUTSTANDING, ["preventing_crime"]),
+            (G.GOOD, ["investigating_crime", "managing_offenders_suspects"]),
+            (G.ADEQUATE, ["responding_to_public"]),
+        ],
+    ),
+    # "in how it ..." repeated before each area of a list
+    (
+        "The constabulary requires improvement in how it investigates crime and in how it responds to "
+        "the public.",
+        ["Lancashire Constabulary"],
+        2023,
+        [(G.REQUIRES_IMPROVEMENT, ["investigating_crime", "responding_to_public"])],
+    ),
     # ... not when the names do not tally with the count, or there is only the count
     ("The force is good in two areas, preventing crime.", ["Kent Police"], 2023, []),
     ("The force was adequate in six areas and good in two areas.", ["Kent Police"], 2023, []),

@@ -46,7 +46,8 @@ ITEM_LEAD_RE = regex.compile(
         ['‘’"“”]
       | (?:both|also|then|either|all|each|particularly|especially|notably|including)\b
       | in\s+particular\b
-      | how\s+(?:well\s+|effectively\s+)?(?:and\s+when\s+)?(?:it|the\s+force|the\s+constabulary)(?:\s+is)?\b
+      | (?:in\s+)?how\s+(?:well\s+|effectively\s+)?(?:and\s+when\s+)?
+        (?:it|the\s+force|the\s+constabulary)(?:\s+is)?\b
       | (?:aspects\s+of\s+)?the\s+way\s+(?:in\s+which\s+)?(?:it|the\s+force|the\s+constabulary)\b
       | (?:its\s+)?(?:work|performance)\s+(?:in|on|at)\b
       | (?:its\s+)?(?:effectiveness|efficiency)\s+(?:at|in)\b

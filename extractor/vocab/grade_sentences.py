@@ -306,7 +306,8 @@ GRADE_SENTENCES: tuple[GradeSentence, ...] = (
         name="and-grade-at",
         example="The force is good at investigating crime, and is judged to be good at preventing crime.",
         pattern=r"""
-            (?:,\s*(?:and\s+|but\s+)?|\s+(?:and|but|while|whilst)\s+)(?:also\s+|only\s+)?  # "and good at B"
+            (?:[,;]\s*(?:and\s+|but\s+)?|\s+(?:and|but|while|whilst)\s+)  # "and good at B", "; good in B"
+            (?:also\s+|only\s+)?
             (?:(?:is|was|are|were|has\s+been|remains)\s+(?:also\s+)?{judged})?  # "and is judged good at"
             (?P<grade>{grade})(?![\w-])\s+{prep}\b\s*(?P<phrase>[^.]*)
         """,
