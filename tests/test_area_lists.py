@@ -116,6 +116,9 @@ BACKWARD = [
     ),
     ("Westshire Police has improved its handling of crime recording", 2021, ["crime_data_integrity"]),
     ("The standard of crime investigation", 2016, []),
+    # "overall" before the name: the area as a whole
+    ("The constabulary's overall effectiveness", 2016, ["effectiveness"]),
+    ("The force's overall approach to investigating crime", 2023, []),
     ("The timeliness of crime recording", 2023, []),
     # a subject's own words before the name: no area
     ("The force's approach to investigating crime", 2023, []),

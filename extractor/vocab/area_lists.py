@@ -75,7 +75,7 @@ CLAUSE_OPENER_RE = regex.compile(
 # a preposition, determiner, conjunction or quote. Anything else ("the force's approach to A")
 # means the words before are the subject, and the name is not one.
 NAME_LEAD_RE = regex.compile(
-    r"""(?:^|(?:\b(?:in|at|for|on|that|while|whilst|whereas|but|and|its|our|their|the|with|where)
+    r"""(?:^|(?:\b(?:in|at|for|on|that|while|whilst|whereas|but|and|its|our|their|the|with|where|overall)
           # "its management and scrutiny of criminal investigations", not a measure of one ("the
           # quality of crime investigation is good" grades the quality, a finding)
           |(?<!\b(?:quality|standard|level|number|proportion|rate|percentage|timeliness)\s+)\bof
