@@ -167,6 +167,10 @@ _RUNNING_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING)
 # Marks that open a list line, though not all make a bullet block ("· review ..." in Word's text).
 _LIST_MARKS = frozenset("·•▪◦●‣-*–—")
 
+# A line that ends its sentence: a full stop, question or exclamation mark, colon or semicolon,
+# perhaps inside closing quotes or brackets.
+_SENTENCE_END_RE = regex.compile(r"[.!?:;][\"”’)\]]*$")
+
 # The shortest line a hard line break is read in: shorter lines are headings, labels, list lines.
 MIN_WRAPPED_CHARS = 50
 
@@ -203,7 +207,7 @@ def continues(first: str, second: str) -> bool:
     False
     """
     a, b = collapse(_strip_inline_markup(first)), collapse(_strip_inline_markup(second))
-    if len(a) < MIN_WRAPPED_CHARS or not b or regex.search(r"[.!?:;][\"”’)\]]*$", a):
+    if len(a) < MIN_WRAPPED_CHARS or not b or _SENTENCE_END_RE.search(a):
         return False
     return bool(CONTINUED_LINE_RE.search(a)) or b[:1].islower()
 
@@ -212,14 +216,14 @@ def _wrapped_run(prepared: list[tuple[int, str]], index: int) -> list[tuple[int,
     """The lines from ``index`` on that are one sentence broken by hard line breaks (one line
     when there is no break): consecutive source lines, each plain and continuing the last."""
     run = [prepared[index]]
-    if not _plain(_BULLET_RE.sub("", prepared[index][1], count=1)):
-        return run  # a bullet's text may go on; a table cell, heading mark or label line does not
     while index + len(run) < len(prepared):
         number, line = prepared[index + len(run)]
         last_number, last = run[-1]
-        if number != last_number + 1 or not _plain(line) or not continues(last, line):
+        if number != last_number + 1 or not continues(last, line) or not _plain(line):
             break
         run.append((number, line))
+    if len(run) > 1 and not _plain(_BULLET_RE.sub("", run[0][1], count=1)):
+        return run[:1]  # a bullet's text may go on; a table cell, heading mark or label line does not
     return run
 
 
