@@ -385,10 +385,11 @@ def _statement(
         phrase = sentence[p_start:p_end].strip() or None
         areas = [_shift(name, p_start) for name in read_forward(sentence[p_start:p_end], cycle_start)]
         end = max(grade_end, areas[-1].end if areas else grade_end)
-        if not areas and phrase and AREA_COUNT_RE.match(phrase):
+        counts = phrase is not None and AREA_COUNT_RE.match(phrase) is not None  # "in two areas"
+        if not areas and counts:
             areas = _counted_list(sentence, p_start, p_end, cycle_start)
             end = max(end, areas[-1].end) if areas else end
-        if not areas and phrase and not entry.lists_only and not AREA_COUNT_RE.match(phrase):
+        if not areas and phrase and not entry.lists_only and not counts:
             area_id, title = name_in_phrase(phrase)
             if area_id is not None:
                 areas = [AreaName(area_id, title or "", p_start, p_end, title is not None)]
