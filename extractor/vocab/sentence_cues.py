@@ -97,19 +97,23 @@ COUNTED_LIST_LEAD_RE = regex.compile(
 # Where a statement's own clause ends after the areas it names: a comma, semicolon, dash or "but"
 # ("good at A, as it was at our last inspection" says nothing earlier of A).
 CLAUSE_END_RE = regex.compile(r"[,;–—]|\s(?:but|whereas|although)\s", regex.IGNORECASE)
+
+# The pillars' words, for what a document says it is about (leadership too: a page that names
+# it beside another pillar is about neither alone).
+_PILLAR_WORDS = r"(?:effectiveness|efficiency|legitimacy|leadership)"
 # What a document says it is about, near its top, when it is about one pillar's inspection
 # (2015-2017 published each pillar apart): "PEEL: Police legitimacy 2016", "the efficiency
 # inspection", "inspectors considered the force's legitimacy". A grade the force is given there
 # with no area named ("The force has been graded as good") is that pillar's.
 PILLAR_SCOPE_RE = regex.compile(
-    r"""\bpolice\s+(?P<pillar>effectiveness|efficiency|legitimacy|leadership)\s+(?:\(?20\d\d|inspection|assessment|report)
-    |\b(?P<pillar>effectiveness|efficiency|legitimacy|leadership)\s+(?:inspection|assessment|report)\b
-    |\bconsider(?:s|ed|ing)?\s+the\s+(?:force|constabulary|service)['’]s\s+(?P<pillar>effectiveness|efficiency|legitimacy|leadership)\b""",
+    rf"""\bpolice\s+{_PILLAR_WORDS}\s+(?:\(?20\d\d|inspection|assessment|report)
+    |\b{_PILLAR_WORDS}\s+(?:inspection|assessment|report)\b
+    |\bconsider(?:s|ed|ing)?\s+the\s+(?:force|constabulary|service)['’]s\s+{_PILLAR_WORDS}\b""",
     regex.IGNORECASE | regex.VERBOSE,
 )
 # The pillars a block names, once it says it is about one; the acronym's expansion ("PEEL (police
 # effectiveness, efficiency and legitimacy)") names them all and says nothing of scope.
-PILLAR_WORD_RE = regex.compile(r"\b(effectiveness|efficiency|legitimacy|leadership)\b", regex.IGNORECASE)
+PILLAR_WORD_RE = regex.compile(rf"\b{_PILLAR_WORDS}\b", regex.IGNORECASE)
 PEEL_EXPANSION_RE = regex.compile(
     r"\(?\s*police\s+effectiveness,?\s+efficiency,?\s+(?:and\s+)?legitimacy\s*\)?", regex.IGNORECASE
 )
